@@ -1,0 +1,52 @@
+# Two commands matter (see README.md): `make reproduce` (the main job) and `make test`.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+PRESET ?= quick
+MODEL ?= mscvit_t
+RUN ?= runs/$(PRESET)
+DATA ?=
+DATA_ARG := $(if $(DATA),--data $(DATA),)
+NBWORKERS ?= 2
+
+.PHONY: install test reproduce figures readme sync check-sync clean-venv
+
+install: $(VENV)/.installed
+
+# A project-local virtualenv; exact versions from .ci/constraints.txt (settings.ini keeps loose bounds).
+$(VENV)/.installed: settings.ini setup.py .ci/constraints.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c .ci/constraints.txt torch torchvision
+	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[dev]"
+	touch $@
+
+# Notebooks clean, package in sync, README in sync, then every notebook's tests.
+test: install
+	$(PY) .ci/check_sync.py
+	$(PY) .ci/readme.py --check
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers $(NBWORKERS) --timing
+
+# The main job: data summary, train, evaluate on test, figures. `make reproduce PRESET=reference` for the reference run.
+reproduce: install
+	$(BIN)/mscvit-data $(DATA_ARG)
+	$(BIN)/mscvit-train --preset $(PRESET) --model $(MODEL) --out $(RUN) $(DATA_ARG) $(if $(wildcard $(RUN)/last.pt),--resume,)
+	$(PY) -m mscvit.figures --run $(RUN)
+
+# Every figure and README table from the committed results (no training).
+figures: install
+	$(PY) -m mscvit.figures
+	$(PY) .ci/readme.py
+
+readme: install
+	$(PY) .ci/readme.py
+
+# Clean notebooks, export the package, render the README.
+sync: install
+	$(BIN)/nbdev_clean
+	$(BIN)/nbdev_export
+	$(PY) .ci/readme.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -10,7 +10,7 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['set_seed', 'get_rng_state', 'set_rng_state', 'get_device', 'in_test', 'in_colab', 'project_root',
+__all__ = ['set_seed', 'get_rng_state', 'set_rng_state', 'get_device', 'in_test', 'in_notebook', 'in_colab', 'project_root',
            'atomic_write_bytes', 'save_json', 'load_json']
 
 # %% ../nbs/00_core.ipynb #5
@@ -52,6 +52,12 @@ def in_test() -> bool:
     "True while `nbdev_test` runs the notebooks (it sets `IN_TEST=1`)."
     return bool(os.environ.get('IN_TEST'))
 
+def in_notebook() -> bool:
+    "True inside a running IPython/Jupyter kernel (also under `nbdev_test`), where `__name__ == '__main__'` too."
+    try: from IPython import get_ipython
+    except ImportError: return False
+    return get_ipython() is not None
+
 def in_colab() -> bool:
     "True inside Google Colab."
     try: import google.colab  # noqa: F401
@@ -76,6 +82,7 @@ def atomic_write_bytes(path:str|Path, # destination
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
         with os.fdopen(fd, 'wb') as f: f.write(data); f.flush(); os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp): os.unlink(tmp)

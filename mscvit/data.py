@@ -300,7 +300,10 @@ def batches(ds:XrayDataset, # the dataset
     if ds.images is not None:
         imgs, labels = ds.images, ds.labels
         if device is not None and imgs.device != torch.device(device):
-            ds.images, ds.labels = imgs, labels = imgs.to(device), labels.to(device)
+            key, cache = str(torch.device(device)), getattr(ds, '_device_cache', None)
+            if cache is None or cache[0] != key:  # one copy on the device, kept beside the CPU tensors
+                ds._device_cache = cache = (key, imgs.to(device), labels.to(device))
+            imgs, labels = cache[1], cache[2]
         idx = idx.to(imgs.device)
         n = len(idx) - (len(idx) % batch_size if drop_last else 0)
         for i in range(0, n, batch_size):

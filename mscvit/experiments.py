@@ -21,10 +21,12 @@ BASELINES = ['mscvit_t', 'resnet18', 'vit_tiny', 'mscvit_xs', 'mscvit_s']
 PLANS = {'ablations': ABLATIONS, 'baselines': BASELINES,
          'all': ABLATIONS + [m for m in BASELINES if m not in ABLATIONS]}
 BUDGETS = {
-    # 2 CPU cores: small resolution and few epochs, so 5 variants x 3 seeds fit in about 40 minutes
-    'cpu_small': dict(preset='quick', overrides=dict(img_size=64, epochs=6), hardware='2 CPU cores'),
+        # 2 CPU cores: 64 px, 4 epochs, a stratified 1,500-image subset of the fit split (validation and test in full)
+    'cpu_small': dict(preset='quick', overrides=dict(img_size=64, epochs=4, limit_train=1500), hardware='2 CPU cores'),
     # the reference recipe (128 px), for the GPU
     'gpu_reference': dict(preset='reference', overrides={}, hardware='1 GPU'),
+    # the reference recipe with 20 epochs (the first GPU lease ran this before the preset was cut to 14 epochs)
+    'gpu_reference_e20': dict(preset='reference', overrides=dict(epochs=20), hardware='1 GPU (H200)'),
     # the paper preset (224 px), for the GPU
     'gpu_paper': dict(preset='paper', overrides={}, hardware='1 GPU'),
 }

@@ -11,13 +11,14 @@ import numpy as np, pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader, WeightedRandomSampler
 from PIL import Image, ImageOps
-from .core import project_root, set_seed
+from .core import project_root, set_seed, in_notebook
 
 # %% auto #0
 __all__ = ['CLASSES', 'SPLITS', 'IMG_EXTS', 'KAGGLE_DATASET', 'GET_DATA_HELP', 'DataError', 'data_candidates', 'find_data_root',
            'download_kaggle', 'patient_id', 'index_split', 'index_dataset', 'make_synthetic_xrays', 'patient_split',
            'load_xray', 'XrayDataset', 'collate_skip_bad', 'class_weights', 'balanced_sampler', 'XrayAugment',
-           'image_stats', 'Normalize', 'batches', 'summarize', 'format_summary', 'verify_checksums', 'data_cli']
+           'image_stats', 'Normalize', 'batches', 'benchmark_loader', 'summarize', 'format_summary', 'verify_checksums',
+           'data_cli']
 
 # %% ../nbs/01_data.ipynb #5
 CLASSES = ('NORMAL', 'PNEUMONIA')  # label 0, label 1
@@ -315,6 +316,34 @@ def batches(ds:XrayDataset, # the dataset
         if len(xb): yield xb, yb
 
 # %% ../nbs/01_data.ipynb #44
+def benchmark_loader(data=None, # data root (searched when None)
+                     sizes=(128, 224), # image sides
+                     n:int=512, # training images timed per setting
+                     batch_size:int=32,
+                     workers:int=2, # DataLoader workers for the uncached path
+                     threads:int=2, # torch threads for the augmentation
+                     out:str|Path|None=None, # CSV results file
+                    ) -> pd.DataFrame:
+    "Images per second of decoding + augmentation, with worker processes and with the in-memory cache."
+    import time
+    torch.set_num_threads(threads)
+    items = index_split(find_data_root(data), 'train').sample(n, random_state=0).reset_index(drop=True)
+    aug, norm, rows = XrayAugment(), Normalize(), []
+    for s in sizes:
+        def run(it):
+            t0, k = time.perf_counter(), 0
+            for xb, _ in it: norm(aug(xb)); k += len(xb)
+            return k / (time.perf_counter() - t0)
+        lazy = XrayDataset(items, s, validate=False)
+        rows.append({'img_size': s, 'mode': f'decode in {workers} workers', 'img_per_s': run(batches(lazy, batch_size, shuffle=True, num_workers=workers)), 'cache_build_s': 0.0})
+        t0 = time.perf_counter(); cached = XrayDataset(items, s, cache=True, num_threads=threads); tb = time.perf_counter() - t0
+        rows.append({'img_size': s, 'mode': 'in-memory cache', 'img_per_s': run(batches(cached, batch_size, shuffle=True)), 'cache_build_s': tb})
+    df = pd.DataFrame(rows).assign(n_images=n, batch_size=batch_size, threads=threads, torch=torch.__version__)
+    df['img_per_s'] = df.img_per_s.round(1); df['cache_build_s'] = df.cache_build_s.round(2)
+    if out is not None: Path(out).parent.mkdir(parents=True, exist_ok=True); df.to_csv(out, index=False)
+    return df
+
+# %% ../nbs/01_data.ipynb #47
 def summarize(root:str|Path|None=None, # data root (searched when None)
               val_frac:float=0.125, seed:int=0) -> dict:
     "Counts per split and class, patients per split, and validation split sizes."
@@ -352,7 +381,7 @@ def verify_checksums(root:str|Path, # data root
         else: res['mismatch'].append(str(name))
     return res
 
-# %% ../nbs/01_data.ipynb #48
+# %% ../nbs/01_data.ipynb #51
 def data_cli(argv=None):
     "Print the data summary (counts per split and class, patients, validation split) and optionally verify checksums."
     ap = argparse.ArgumentParser(prog='mscvit-data', description=data_cli.__doc__)
@@ -369,3 +398,9 @@ def data_cli(argv=None):
     except DataError as e:
         print(f"mscvit-data: error: {e}", file=sys.stderr); return 2
     return 0
+
+# %% ../nbs/01_data.ipynb #53
+if __name__ == '__main__' and not in_notebook():
+    ap = argparse.ArgumentParser(prog='python -m mscvit.data', description='Benchmark the data loader (writes a CSV).')
+    ap.add_argument('--data'); ap.add_argument('--out', default='figures/bench_loader.csv'); ap.add_argument('--n', type=int, default=512)
+    a = ap.parse_args(); print(benchmark_loader(a.data, n=a.n, out=a.out).to_string(index=False))

@@ -201,7 +201,7 @@ class XrayDataset(Dataset):
             if cache: self.images = torch.from_numpy(np.stack([arrs[i] for i in keep]))
             del arrs
         self.items = items
-        self.labels = torch.as_tensor(items.label.values, dtype=torch.long)
+        self.labels = torch.tensor(items.label.values, dtype=torch.long)
 
     def __len__(self): return len(self.items)
 

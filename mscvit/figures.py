@@ -564,13 +564,15 @@ def bench_table(csv:str|Path='figures/bench_models.csv', # from `mscvit.bench.be
     return t + (f"\n\nCPU, {threads} threads; images/s from the median step time (train: forward, backward and AdamW "
                 "step; infer: eval mode, no gradients). " + ('Throughput ratios: ' + '; '.join(notes) + '.' if notes else ''))
 
-def runs_table(run:str|Path='figures/reference', experiments:str|Path='figures/experiments') -> str:
+def runs_table(run:str|Path='figures/reference', experiments:str|Path='figures/experiments',
+               quick:str|Path|None='figures/quick', # the committed `make reproduce` (quick preset) run, if any
+              ) -> str:
     "Training cost of the committed runs: device, input size, epochs, throughput, data-loading wait and wall time."
     rows = []
-    ref = Path(run)/'metrics.json'
-    if ref.exists():
-        m = load_json(ref)
-        rows.append(['reference', model_label(m['model']), 1, m.get('device', '?'), m.get('img_size'), m.get('epochs'),
+    for name, d in (('quick preset', quick), ('reference', run)):
+        if d is None or not (Path(d)/'metrics.json').exists(): continue
+        m = load_json(Path(d)/'metrics.json')
+        rows.append([name, model_label(m['model']), 1, m.get('device', '?'), m.get('img_size'), m.get('epochs'),
                      f"{m.get('train_img_per_s', math.nan):.0f}", f"{100 * m.get('data_wait_fraction', math.nan):.0f}",
                      f"{m.get('wall_time_s', math.nan) / 60:.1f}"])
     r = read_runs(experiments)
@@ -592,7 +594,7 @@ def readme_tables(fig_dir:str|Path='figures', # the committed results
     return {'reference': reference_table(f/'reference'), 'comparison': comparison_table(f/'reference', f/'published.csv'),
             'ablations': _summary_table(f/'ablations.csv', 'ablation'), 'baselines': _summary_table(f/'baselines.csv', 'baseline'),
             'complexity': complexity_md(f/'complexity.csv'), 'bench': bench_table(f/'bench_models.csv'),
-            'runs': runs_table(f/'reference', f/'experiments')}
+            'runs': runs_table(f/'reference', f/'experiments', f/'quick')}
 
 def replace_marked(text:str, # markdown holding `<!-- table:NAME -->` ... `<!-- /table:NAME -->`
                    name:str, # the marker name

@@ -221,7 +221,10 @@ def train(cfg:TrainConfig, # the run's settings
           stop_after_epochs:int|None=None, # stop (as if killed) after this many epochs in this call; for tests
          ) -> dict:
     "Train, select the best epoch on validation, choose the threshold on validation, evaluate test once; return metrics."
-    t_start = time.time(); out = Path(out); check_out_dir(out, resume, force); out.mkdir(parents=True, exist_ok=True)
+    t_start = time.time(); out = Path(out); check_out_dir(out, resume, force)
+    if resume and not force and (out/'metrics.json').exists() and not (out/'last.pt').exists():
+        return load_json(out/'metrics.json')  # a finished run whose optimizer state was dropped (e.g. committed results)
+    out.mkdir(parents=True, exist_ok=True)
     device = get_device(cfg.device or None); cuda = device.type == 'cuda'
     start_epoch, history, best, threshold, prev_wall = 0, [], {'epoch': -1, 'val_auc': -1.0}, 0.5, 0.0
     ck = None

@@ -16,7 +16,7 @@ def check(cmd, pattern, what):
     if changed:
         print(f'{what}: `{cmd}` changed {", ".join(changed)} -- run `make sync` and commit the result.')
         return False
-    print(f'{cmd}: no changes ({what.lower()} OK)'); return True
+    print(f'{cmd}: no changes'); return True
 
 ok = check('nbdev_clean', 'nbs/**/*.ipynb', 'Notebooks not clean')
 ok = check('nbdev_export', 'mscvit/**/*.py', 'Package out of sync with the notebooks') and ok

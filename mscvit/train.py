@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_train.ipynb #2
 from __future__ import annotations
-import os, io, sys, math, time, json, copy, pickle, argparse, warnings, dataclasses
+import os, io, sys, math, time, json, pickle, argparse, dataclasses
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -248,7 +248,7 @@ def train(cfg:TrainConfig, # the run's settings
     if cfg.ema_decay > 0:
         from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
         ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay), use_buffers=True)
-    steps = math.ceil(len(tr_ds) / cfg.batch_size) if not cfg.balanced_sampler else math.ceil(len(tr_ds) / cfg.batch_size)
+    steps = math.ceil(len(tr_ds) / cfg.batch_size)  # scheduler steps per epoch
     opt = make_optimizer(model, cfg); sched = make_scheduler(opt, cfg, steps)
     if ck is not None:
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
@@ -343,7 +343,6 @@ def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall
     tm, preds, _ = evaluate_split(ck, te_items, device, cfg.eval_batch_size, cfg.n_boot, cfg.cache)
     preds['path'] = [_rel(p, root) for p in preds.path]
     preds.to_csv(out/'predictions.csv', index=False)
-    hist = pd.DataFrame(ck['history'])
     full = pd.read_csv(out/'history.csv')
     res = {'model': cfg.model, 'img_size': cfg.img_size, 'in_chans': cfg.in_chans, 'epochs': cfg.epochs, 'seed': cfg.seed,
            'preset_config': asdict(cfg), 'best_epoch': ck['best']['epoch'],
@@ -358,7 +357,8 @@ def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall
 # %% ../nbs/07_train.ipynb #19
 def evaluate_checkpoint(checkpoint:str|Path, data=None, split:str='test', out:str|Path|None=None, device=None, n_boot:int=1000) -> dict:
     "Evaluate a checkpoint on 'test', 'val' or 'train'; write eval_{split}.json and predictions_{split}.csv to `out`."
-    ck = load_checkpoint(checkpoint); cfg = TrainConfig(**{**asdict(TrainConfig()), **{k: v for k, v in ck['config'].items() if k in {f.name for f in fields(TrainConfig)}}})
+    ck = load_checkpoint(checkpoint); names = {f.name for f in fields(TrainConfig)}
+    cfg = TrainConfig(**{k: v for k, v in ck['config'].items() if k in names})
     root = find_data_root(data); df = index_dataset(root)
     tr, va = patient_split(df[df.split == 'train'], cfg.val_frac, cfg.split_seed)
     parts = {'test': df[df.split == 'test'].reset_index(drop=True), 'val': va, 'train': tr}

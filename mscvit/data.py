@@ -11,7 +11,7 @@ import numpy as np, pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader, WeightedRandomSampler
 from PIL import Image, ImageOps
-from .core import project_root, set_seed, in_notebook
+from .core import project_root, in_notebook
 
 # %% auto #0
 __all__ = ['CLASSES', 'SPLITS', 'IMG_EXTS', 'KAGGLE_DATASET', 'GET_DATA_HELP', 'DataError', 'data_candidates', 'find_data_root',

@@ -4,12 +4,11 @@
 
 # %% ../nbs/09_experiments.ipynb #2
 from __future__ import annotations
-import os, sys, time, json, signal, argparse, subprocess
-from dataclasses import dataclass, field
+import os, sys, time, argparse, subprocess
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import load_json, save_json, in_notebook
-from .train import PRESETS
+from .core import load_json, in_notebook
 
 # %% auto #0
 __all__ = ['ABLATIONS', 'BASELINES', 'PLANS', 'BUDGETS', 'SUITES', 'METRIC_KEYS', 'Job', 'plan_jobs', 'run_jobs', 'collect_runs',

@@ -5,14 +5,14 @@
 # %% ../nbs/07_train.ipynb #2
 from __future__ import annotations
 import os, io, sys, math, time, json, pickle, argparse, dataclasses
-from dataclasses import dataclass, field, asdict, fields
+from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import numpy as np, pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from .core import set_seed, get_device, get_rng_state, set_rng_state, save_json, load_json, atomic_write_bytes, in_test
 from .data import (find_data_root, index_dataset, patient_split, XrayDataset, XrayAugment, Normalize, image_stats,
                          class_weights, balanced_sampler, batches, DataError)
-from .metrics import binary_metrics, choose_threshold, fit_temperature, apply_temperature, bootstrap_ci
+from .metrics import binary_metrics, choose_threshold, fit_temperature, bootstrap_ci
 from .models import create_model, list_models
 
 # %% auto #0

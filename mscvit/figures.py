@@ -20,12 +20,13 @@ from .experiments import ABLATIONS, BASELINES, collect_runs, summarize_runs, pai
 
 # %% auto #0
 __all__ = ['PALETTE', 'MODEL_LABELS', 'REFERENCE_MODEL', 'SUMMARY_METRICS', 'METRIC_LABELS', 'RUN_FIGURES', 'RUN_COLUMNS',
-           'README_TABLES', 'model_label', 'save_figure', 'dataset_summary', 'write_dataset_summary', 'plot_dataset',
-           'plot_training_curves', 'roc_pr_data', 'plot_roc_pr', 'plot_confusion_matrix', 'temperature_scale',
-           'plot_reliability', 'run_figures', 'read_runs', 'model_summary', 'plot_model_comparison', 'plot_ablations',
-           'plot_baselines', 'model_costs', 'plot_acc_vs_macs', 'reference_table', 'read_published', 'comparison_table',
-           'complexity_md', 'bench_table', 'runs_table', 'readme_tables', 'replace_marked', 'update_readme_tables',
-           'make_figures', 'figures_cli']
+           'README_TABLES', 'model_label', 'save_figure', 'image_series', 'patient_number', 'series_summary',
+           'dataset_summary', 'write_dataset_summary', 'plot_dataset', 'plot_training_curves', 'roc_pr_data',
+           'plot_roc_pr', 'plot_confusion_matrix', 'temperature_scale', 'plot_reliability', 'run_figures', 'read_runs',
+           'model_summary', 'plot_model_comparison', 'plot_ablations', 'plot_baselines', 'model_costs',
+           'plot_acc_vs_macs', 'error_by_series', 'subgroup_table', 'read_attempts', 'attempts_table',
+           'reference_table', 'read_published', 'comparison_table', 'complexity_md', 'bench_table', 'runs_table',
+           'readme_tables', 'replace_marked', 'update_readme_tables', 'make_figures', 'figures_cli']
 
 # %% ../nbs/09a_figures.ipynb #5
 PALETTE = {'NORMAL': '#4C72B0', 'PNEUMONIA': '#DD8452'}  # one colour per class, in every figure
@@ -76,16 +77,44 @@ def _read_csv(path, what:str):
     if not path.exists(): _note(f"skip {what}: {path} does not exist"); return None
     return pd.read_csv(path)
 
+# %% ../nbs/09a_figures.ipynb #da8f9649
+def image_series(path:str|Path, # an image path or file name
+                ) -> str: # 'IM' or 'NORMAL2-IM' (NORMAL), 'bacteria' or 'virus' (PNEUMONIA), else 'other'
+    "The acquisition series a file name belongs to."
+    n = Path(path).name
+    if n.startswith('NORMAL2-IM-'): return 'NORMAL2-IM'
+    if n.startswith('IM-'): return 'IM'
+    m = re.match(r'person\d+_(bacteria|virus)_', n)
+    return m.group(1) if m else 'other'
+
+def patient_number(path:str|Path) -> int|None:
+    "The patient number in a file name (`IM-0123-0001.jpeg` -> 123, `person45_virus_1.jpeg` -> 45); None when there is none."
+    m = re.match(r'^(?:NORMAL2-)?IM-(\d+)-|^person(\d+)_', Path(path).name)
+    return int(m.group(1) or m.group(2)) if m else None
+
+def series_summary(df:pd.DataFrame, # `mscvit.data.index_dataset` output (path, label, split, ...)
+                  ) -> dict: # split -> 'CLASS/series' -> images, patients, lowest and highest patient number
+    "Images, patients and patient-number range per split, class and file-name series."
+    d = df.assign(series=df.path.map(image_series), num=df.path.map(patient_number))
+    out = {}
+    for (split, label, ser), g in d.groupby(['split', 'label', 'series'], sort=True):
+        nums = g.num.dropna()
+        out.setdefault(split, {})[f"{CLASSES[label]}/{ser}"] = {
+            'images': len(g), 'patients': int(g.patient.nunique()),
+            'number_min': int(nums.min()) if len(nums) else None, 'number_max': int(nums.max()) if len(nums) else None}
+    return out
+
 # %% ../nbs/09a_figures.ipynb #8
 def dataset_summary(data:str|Path|None=None, # data root (searched as `find_data_root` does when None)
                     val_frac:float=0.125, # validation fraction, as in `TrainConfig`
                     seed:int=0, # split seed, as in `TrainConfig.split_seed`
                    ) -> dict:
-    "`mscvit.data.summarize` without machine paths: counts per split and class, patients, the fit/val split."
+    "`mscvit.data.summarize` without machine paths: counts per split and class, patients, the fit/val split, and the file-name series (`series_summary`)."
     s = summarize(data, val_frac, seed)
     return {'source': KAGGLE_DATASET, 'val_frac': val_frac, 'split_seed': seed, 'splits': s['splits'],
             'patient_overlap_fit_val': s['patient_overlap_fit_val'],
-            'patient_overlap_train_test': s['patient_overlap_train_test']}
+            'patient_overlap_train_test': s['patient_overlap_train_test'],
+            'series': series_summary(index_dataset(find_data_root(data)))}
 
 def write_dataset_summary(out:str|Path='figures/dataset.json', # where to write the summary
                           data:str|Path|None=None, # data root
@@ -460,8 +489,73 @@ def plot_acc_vs_macs(root:str|Path='figures/experiments', # experiment root
                      "grayscale, 2 classes; mean ± sd over seeds)", fontsize=10)
     return save_figure(fig, out)
 
+# %% ../nbs/09a_figures.ipynb #5b053adc
+def error_by_series(run:str|Path, # a run directory with predictions.csv (path, label, probability, prediction)
+                   ) -> pd.DataFrame: # one row per class and series
+    "Test images, errors, error rate and median predicted probability of PNEUMONIA per class and file-name series."
+    p = _read_csv(Path(run)/'predictions.csv', 'errors by series')
+    if p is None: return pd.DataFrame(columns=['class', 'series', 'images', 'errors', 'error_rate', 'median_probability'])
+    p = p.assign(series=p.path.map(image_series), error=p.prediction != p.label)
+    g = p.groupby(['label', 'series'], sort=True)
+    return pd.DataFrame({'class': [CLASSES[l] for l, _ in g.groups], 'series': [s for _, s in g.groups],
+                         'images': g.size().values, 'errors': g.error.sum().values.astype(int),
+                         'error_rate': g.error.mean().values, 'median_probability': g.probability.median().values})
+
+def _numbers(series:dict, split:str, key:str) -> str:
+    r = series.get(split, {}).get(key)
+    if not r or r['number_min'] is None: return 'n/a'
+    return f"{r['number_min']}–{r['number_max']} ({r['patients']:,} patients)"
+
+def subgroup_table(run:str|Path='figures/reference', # the run whose test errors are split
+                   dataset:str|Path='figures/dataset.json', # `dataset_summary` output with 'series'
+                  ) -> str:
+    "Markdown: test errors per class and series at the run's threshold, with the series' patient numbers in test and train."
+    e = error_by_series(run)
+    if e.empty: return _missing('The test errors by series', 'no predictions.csv in the reference run')
+    ds = load_json(dataset) if Path(dataset).exists() else {}
+    series = ds.get('series', {})
+    m = load_json(Path(run)/'metrics.json') if (Path(run)/'metrics.json').exists() else {}
+    rows = [[r['class'], f"`{r['series']}`", r['images'], f"{r['errors']} ({100 * r['error_rate']:.1f}%)",
+             f"{r['median_probability']:.2f}", _numbers(series, 'test', f"{r['class']}/{r['series']}"),
+             _numbers(series, 'train', f"{r['class']}/{r['series']}")] for _, r in e.iterrows()]
+    thr = f" {m['threshold']:.3f}" if 'threshold' in m else ''
+    return _md_table(['Class', 'Series (file names)', 'Test images', 'Errors at the threshold', 'Median P(PNEUMONIA)',
+                      'Patient numbers, test', 'Patient numbers, train'], rows, 'llrrrll') + (
+        f"\n\nErrors at the validation-chosen threshold{thr}: NORMAL rows are false positives, PNEUMONIA rows false "
+        "negatives. Patient numbers are the numbers in the file names (`IM-NNNN`, `NORMAL2-IM-NNNN`, `personN`); "
+        "whether equal `personN` numbers in train and test are the same child is not documented.")
+
+_ATTEMPT_SKIP = {'seed', 'device', 'cache', 'num_workers', 'n_boot', 'limit_train', 'limit_eval', 'eval_batch_size', 'amp', 'channels_last'}
+
+def read_attempts(root:str|Path='figures/reference_attempts', # earlier reference runs, one folder each
+                  current:str|Path|None='figures/reference', # the committed reference run, listed last
+                 ) -> list[tuple[str, dict]]: # (name, metrics.json) in order: earlier attempts by name, then the current one
+    "The finished reference attempts."
+    out = [(d.name, load_json(d/'metrics.json')) for d in sorted(Path(root).glob('*')) if (d/'metrics.json').exists()]
+    if current is not None and (Path(current)/'metrics.json').exists(): out.append(('current reference', load_json(Path(current)/'metrics.json')))
+    return out
+
+def attempts_table(root:str|Path='figures/reference_attempts', current:str|Path|None='figures/reference') -> str:
+    "Markdown: every reference attempt with the settings that differ between attempts, validation AUC and the test metrics."
+    att = read_attempts(root, current)
+    if not att: return _missing('The reference attempts', 'no run in figures/reference or figures/reference_attempts')
+    cfgs = [a[1].get('preset_config', {}) for a in att]
+    keys = sorted({k for c in cfgs for k in c if k not in _ATTEMPT_SKIP and len({json.dumps(x.get(k)) for x in cfgs}) > 1})
+    rows = []
+    for (name, m), c in zip(att, cfgs):
+        t, ci = m['test'], m['test'].get('ci95', {})
+        cell = lambda k: _pm(t[k], math.nan, k) + (f" [{_pm(ci[k][0], math.nan, k)}, {_pm(ci[k][1], math.nan, k)}]" if k in ci else '')
+        rows.append([name, model_label(m['model']), ', '.join(f"{k}={c.get(k)}" for k in keys) or '—', m.get('best_epoch'),
+                     _pm(m['val']['roc_auc'], math.nan, 'roc_auc'), cell('accuracy'), cell('roc_auc'),
+                     _pm(t['sensitivity'], math.nan, 'sensitivity'), _pm(t['specificity'], math.nan, 'specificity'),
+                     f"{m.get('wall_time_s', math.nan) / 60:.1f}"])
+    return _md_table(['Attempt', 'Model', 'Settings that differ', 'Best epoch', 'Val ROC AUC', 'Test accuracy (%)',
+                      'Test ROC AUC', 'Test sens. (%)', 'Test spec. (%)', 'Wall time (min)'], rows, 'lllrrrrrrr') + (
+        "\n\nEach attempt: epoch and threshold chosen on validation, test evaluated once; all attempts are listed, "
+        "in the order they were run.")
+
 # %% ../nbs/09a_figures.ipynb #41
-README_TABLES = ('reference', 'comparison', 'ablations', 'baselines', 'complexity', 'bench', 'runs')
+README_TABLES = ('reference', 'comparison', 'ablations', 'baselines', 'complexity', 'bench', 'runs', 'subgroups', 'attempts')
 _KEYS = ('accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'precision', 'f1', 'roc_auc', 'pr_auc', 'ece')
 
 def _md_table(header:list, rows:list, align:str|None=None) -> str:
@@ -594,7 +688,8 @@ def readme_tables(fig_dir:str|Path='figures', # the committed results
     return {'reference': reference_table(f/'reference'), 'comparison': comparison_table(f/'reference', f/'published.csv'),
             'ablations': _summary_table(f/'ablations.csv', 'ablation'), 'baselines': _summary_table(f/'baselines.csv', 'baseline'),
             'complexity': complexity_md(f/'complexity.csv'), 'bench': bench_table(f/'bench_models.csv'),
-            'runs': runs_table(f/'reference', f/'experiments', f/'quick')}
+            'runs': runs_table(f/'reference', f/'experiments', f/'quick'),
+            'subgroups': subgroup_table(f/'reference', f/'dataset.json'), 'attempts': attempts_table(f/'reference_attempts', f/'reference')}
 
 def replace_marked(text:str, # markdown holding `<!-- table:NAME -->` ... `<!-- /table:NAME -->`
                    name:str, # the marker name

@@ -529,10 +529,11 @@ _ATTEMPT_SKIP = {'seed', 'device', 'cache', 'num_workers', 'n_boot', 'limit_trai
 
 def read_attempts(root:str|Path='figures/reference_attempts', # earlier reference runs, one folder each
                   current:str|Path|None='figures/reference', # the committed reference run, listed last
-                 ) -> list[tuple[str, dict]]: # (name, metrics.json) in order: earlier attempts by name, then the current one
-    "The finished reference attempts."
+                 ) -> list[tuple[str, dict]]: # (name, metrics.json): the folders of `root` by name, then the current run
+    "The finished reference attempts (earlier recipes, extra seeds, ensembles) and the current reference run."
     out = [(d.name, load_json(d/'metrics.json')) for d in sorted(Path(root).glob('*')) if (d/'metrics.json').exists()]
-    if current is not None and (Path(current)/'metrics.json').exists(): out.append(('current reference', load_json(Path(current)/'metrics.json')))
+    if current is not None and (Path(current)/'metrics.json').exists():
+        m = load_json(Path(current)/'metrics.json'); out.append((f"current reference (seed {m.get('seed')})", m))
     return out
 
 def attempts_table(root:str|Path='figures/reference_attempts', current:str|Path|None='figures/reference') -> str:
@@ -545,14 +546,17 @@ def attempts_table(root:str|Path='figures/reference_attempts', current:str|Path|
     for (name, m), c in zip(att, cfgs):
         t, ci = m['test'], m['test'].get('ci95', {})
         cell = lambda k: _pm(t[k], math.nan, k) + (f" [{_pm(ci[k][0], math.nan, k)}, {_pm(ci[k][1], math.nan, k)}]" if k in ci else '')
-        rows.append([name, model_label(m['model']), ', '.join(f"{k}={c.get(k)}" for k in keys) or '—', m.get('best_epoch'),
+        best = m.get('best_epoch') or ', '.join(str(x.get('best_epoch')) for x in m.get('members', [])) or '—'
+        name = name + (f" ({m['ensemble_of']}-run ensemble, seeds {', '.join(map(str, m.get('seed', [])))})" if m.get('ensemble_of') else '')
+        rows.append([name, model_label(m['model']), ', '.join(f"{k}={c.get(k)}" for k in keys) or '—', best,
                      _pm(m['val']['roc_auc'], math.nan, 'roc_auc'), cell('accuracy'), cell('roc_auc'),
                      _pm(t['sensitivity'], math.nan, 'sensitivity'), _pm(t['specificity'], math.nan, 'specificity'),
-                     f"{m.get('wall_time_s', math.nan) / 60:.1f}"])
+                     f"{(m.get('wall_time_s') or math.nan) / 60:.1f}"])
     return _md_table(['Attempt', 'Model', 'Settings that differ', 'Best epoch', 'Val ROC AUC', 'Test accuracy (%)',
                       'Test ROC AUC', 'Test sens. (%)', 'Test spec. (%)', 'Wall time (min)'], rows, 'lllrrrrrrr') + (
-        "\n\nEach attempt: epoch and threshold chosen on validation, test evaluated once; all attempts are listed, "
-        "in the order they were run.")
+        "\n\nEach row: epoch and threshold chosen on validation (an ensemble: each member's epoch, and the threshold on "
+        "the members' averaged validation probabilities), test evaluated once. Every reference run evaluated on test is "
+        "listed; wall time of an ensemble is the sum of its members'.")
 
 # %% ../nbs/09a_figures.ipynb #41
 README_TABLES = ('reference', 'comparison', 'ablations', 'baselines', 'complexity', 'bench', 'runs', 'subgroups', 'attempts')

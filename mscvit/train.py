@@ -18,8 +18,8 @@ from .models import create_model, list_models
 # %% auto #0
 __all__ = ['PRESETS', 'CKPT_FORMAT', 'TrainConfig', 'make_config', 'CheckpointError', 'save_checkpoint', 'load_checkpoint',
            'model_from_checkpoint', 'make_optimizer', 'make_scheduler', 'make_mixer', 'make_augment', 'predict_logits',
-           'probs_from_logits', 'TrainingError', 'check_out_dir', 'train', 'evaluate_split', 'finalize',
-           'evaluate_checkpoint', 'evaluate_ensemble', 'train_cli', 'eval_cli']
+           'probs_from_logits', 'TrainingError', 'check_out_dir', 'train', 'evaluate_split', 'slim_checkpoint',
+           'finalize', 'evaluate_checkpoint', 'evaluate_ensemble', 'train_cli', 'eval_cli']
 
 # %% ../nbs/07_train.ipynb #5
 @dataclass
@@ -209,6 +209,7 @@ def _ckpt(cfg, model, ema, opt, sched, epoch, history, best, threshold, norm, te
     return {'format': CKPT_FORMAT, 'model_name': cfg.model, 'num_classes': 2, 'in_chans': cfg.in_chans,
             'img_size': cfg.img_size, 'config': asdict(cfg), 'model': model.state_dict(),
             'ema': ema.module.state_dict() if ema is not None else None,
+            'ema_n_averaged': int(ema.n_averaged) if ema is not None else 0,  # AveragedModel's update count: restored on resume
             'optimizer': opt.state_dict() if opt is not None else None,
             'scheduler': sched.state_dict() if sched is not None else None, 'rng': get_rng_state(),
             'epoch': epoch, 'history': history, 'best': best, 'threshold': float(threshold),
@@ -254,7 +255,8 @@ def train(cfg:TrainConfig, # the run's settings
     opt = make_optimizer(model, cfg); sched = make_scheduler(opt, cfg, steps)
     if ck is not None:
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
-        if ema is not None and ck.get('ema') is not None: ema.module.load_state_dict(ck['ema'])
+        if ema is not None and ck.get('ema') is not None:
+            ema.module.load_state_dict(ck['ema']); ema.n_averaged.fill_(ck.get('ema_n_averaged', 0))
         set_rng_state(ck['rng'])
     w = class_weights(tr_ds.labels).to(device) if cfg.class_weighted_loss else None
     aug, mixer = make_augment(cfg), make_mixer(cfg)
@@ -334,13 +336,18 @@ def _rel(p, out):
     try: return os.path.relpath(p, out)
     except ValueError: return str(p)
 
+def slim_checkpoint(ck:dict) -> dict:
+    "An inference-only final checkpoint: with EMA, the EMA weights become `model` and the raw weights are dropped (half the file)."
+    if ck.get('ema') is None: return ck
+    return {**ck, 'model': ck['ema'], 'ema': None, 'weights': 'ema'}
+
 def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall_s:float, total_s:float) -> dict:
     "Fit the temperature on validation, evaluate the best checkpoint on validation and (once) on test, write results."
     ck = load_checkpoint(out/'best.pt')
     model = model_from_checkpoint(ck).to(device); norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
     vlog = predict_logits(model, va_ds, norm, cfg.eval_batch_size, device, cfg.amp)
     ck['temperature'] = fit_temperature(vlog, va_ds.labels.numpy()); ck['final'] = True
-    save_checkpoint(ck, out/'best.pt')
+    save_checkpoint(slim_checkpoint(ck), out/'best.pt')  # the evaluated weights only (`model_from_checkpoint` prefers EMA)
     vm = binary_metrics(va_ds.labels.numpy(), probs_from_logits(vlog), ck['threshold'])
     tm, preds, _ = evaluate_split(ck, te_items, device, cfg.eval_batch_size, cfg.n_boot, cfg.cache)
     preds['path'] = [_rel(p, root) for p in preds.path]

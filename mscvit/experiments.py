@@ -24,8 +24,8 @@ BUDGETS = {
     'cpu_small': dict(preset='quick', overrides=dict(img_size=64, epochs=4, limit_train=1500), hardware='2 CPU cores'),
     # the reference recipe (128 px), for the GPU
     'gpu_reference': dict(preset='reference', overrides={}, hardware='1 GPU'),
-    # the reference recipe with 20 epochs (the first GPU lease ran this before the preset was cut to 14 epochs)
-    'gpu_reference_e20': dict(preset='reference', overrides=dict(epochs=20, warmup_epochs=1.0, ema_decay=0.0), hardware='1 GPU (H200)'),  # the v1 reference recipe, 20 epochs
+    # the first (v1) reference recipe, without EMA, with 20 epochs: what the first GPU lease ran
+    'gpu_reference_e20': dict(preset='reference', overrides=dict(epochs=20, warmup_epochs=1.0, ema_decay=0.0), hardware='1 GPU (H200)'),
     # the paper preset (224 px), for the GPU
     'gpu_paper': dict(preset='paper', overrides={}, hardware='1 GPU'),
 }

@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 import seaborn as sns
 from sklearn.metrics import precision_recall_curve
 from .core import project_root, save_json, load_json, atomic_write_bytes, in_notebook
-from .data import CLASSES, KAGGLE_DATASET, DataError, summarize, find_data_root, index_dataset, load_xray
+from .data import CLASSES, KAGGLE_DATASET, DataError, summarize, find_data_root, index_dataset, load_xray, patient_id
 from .metrics import (roc_pr_curves, bootstrap_roc_band, reliability_curve, expected_calibration_error,
                             binary_metrics, format_metrics_table)
 from .experiments import ABLATIONS, BASELINES, collect_runs, summarize_runs, paired_comparison
@@ -88,9 +88,9 @@ def image_series(path:str|Path, # an image path or file name
     return m.group(1) if m else 'other'
 
 def patient_number(path:str|Path) -> int|None:
-    "The patient number in a file name (`IM-0123-0001.jpeg` -> 123, `person45_virus_1.jpeg` -> 45); None when there is none."
-    m = re.match(r'^(?:NORMAL2-)?IM-(\d+)-|^person(\d+)_', Path(path).name)
-    return int(m.group(1) or m.group(2)) if m else None
+    "The number in `mscvit.data.patient_id` (`IM-0123-0001.jpeg` -> 123, `person45_virus_1.jpeg` -> 45); None for unknown names."
+    p = Path(path); pid = patient_id(p.name)
+    return None if pid == p.stem else int(re.search(r'\d+$', pid).group())
 
 def series_summary(df:pd.DataFrame, # `mscvit.data.index_dataset` output (path, label, split, ...)
                   ) -> dict: # split -> 'CLASS/series' -> images, patients, lowest and highest patient number

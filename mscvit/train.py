@@ -364,10 +364,14 @@ def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall
     return res
 
 # %% ../nbs/07_train.ipynb #19
+def _config_of(ck:dict) -> TrainConfig:
+    "The `TrainConfig` stored in a checkpoint (fields this version does not know are ignored)."
+    names = {f.name for f in fields(TrainConfig)}
+    return TrainConfig(**{k: v for k, v in ck['config'].items() if k in names})
+
 def evaluate_checkpoint(checkpoint:str|Path, data=None, split:str='test', out:str|Path|None=None, device=None, n_boot:int=1000) -> dict:
     "Evaluate a checkpoint on 'test', 'val' or 'train'; write eval_{split}.json and predictions_{split}.csv to `out`."
-    ck = load_checkpoint(checkpoint); names = {f.name for f in fields(TrainConfig)}
-    cfg = TrainConfig(**{k: v for k, v in ck['config'].items() if k in names})
+    ck = load_checkpoint(checkpoint); cfg = _config_of(ck)
     root = find_data_root(data); df = index_dataset(root)
     tr, va = patient_split(df[df.split == 'train'], cfg.val_frac, cfg.split_seed)
     parts = {'test': df[df.split == 'test'].reset_index(drop=True), 'val': va, 'train': tr}
@@ -396,8 +400,7 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
                       device=None, n_boot:int=1000, batch_size:int=128) -> dict:
     "Mean probability of the members; threshold chosen on the validation split; test evaluated once."
     if len(checkpoints) < 2: raise ValueError(f"An ensemble needs at least two checkpoints, got {len(checkpoints)}.")
-    cks = [load_checkpoint(c) for c in checkpoints]; names = {f.name for f in fields(TrainConfig)}
-    cfgs = [TrainConfig(**{k: v for k, v in ck['config'].items() if k in names}) for ck in cks]
+    cks = [load_checkpoint(c) for c in checkpoints]; cfgs = [_config_of(ck) for ck in cks]
     shared = ('val_frac', 'split_seed', 'limit_eval', 'threshold_rule', 'target_sensitivity')
     diff = [k for k in shared if len({getattr(c, k) for c in cfgs}) > 1]
     if diff: raise CheckpointError(f"Ensemble members must share the validation split and threshold rule; they differ in: {', '.join(diff)}.")

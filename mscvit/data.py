@@ -14,11 +14,11 @@ from PIL import Image, ImageOps
 from .core import project_root, in_notebook
 
 # %% auto #0
-__all__ = ['CLASSES', 'SPLITS', 'IMG_EXTS', 'KAGGLE_DATASET', 'GET_DATA_HELP', 'DataError', 'data_candidates', 'find_data_root',
-           'download_kaggle', 'patient_id', 'index_split', 'index_dataset', 'make_synthetic_xrays', 'patient_split',
-           'load_xray', 'XrayDataset', 'collate_skip_bad', 'class_weights', 'balanced_sampler', 'XrayAugment',
-           'image_stats', 'Normalize', 'batches', 'benchmark_loader', 'summarize', 'format_summary', 'verify_checksums',
-           'data_cli']
+__all__ = ['CLASSES', 'SPLITS', 'IMG_EXTS', 'KAGGLE_DATASET', 'GET_DATA_HELP', 'VAL_RULES', 'DataError', 'data_candidates',
+           'find_data_root', 'download_kaggle', 'patient_id', 'image_series', 'patient_number', 'index_split',
+           'index_dataset', 'make_synthetic_xrays', 'patient_split', 'load_xray', 'XrayDataset', 'collate_skip_bad',
+           'class_weights', 'balanced_sampler', 'XrayAugment', 'image_stats', 'Normalize', 'batches',
+           'benchmark_loader', 'summarize', 'format_summary', 'verify_checksums', 'data_cli']
 
 # %% ../nbs/01_data.ipynb #5
 CLASSES = ('NORMAL', 'PNEUMONIA')  # label 0, label 1
@@ -83,6 +83,22 @@ def patient_id(fname:str, # an image file name such as 'person12_virus_3.jpeg'
         if m: return m.group(1)
     return Path(fname).stem
 
+def image_series(path:str|Path, # an image path or file name
+                ) -> str: # 'IM' or 'NORMAL2-IM' (NORMAL), 'bacteria' or 'virus' (PNEUMONIA), else 'other'
+    "The acquisition series a file name belongs to."
+    n = Path(path).name
+    if n.startswith('NORMAL2-IM-'): return 'NORMAL2-IM'
+    if n.startswith('IM-'): return 'IM'
+    m = re.match(r'person\d+_(bacteria|virus)_', n)
+    return m.group(1) if m else 'other'
+
+def patient_number(path:str|Path, # an image path or file name
+                  ) -> int|None:
+    "The number in the patient id (`IM-0123-0001.jpeg` -> 123, `person45_virus_1.jpeg` -> 45); None for unknown names."
+    p = Path(path)
+    pid = patient_id(p.name)
+    return None if pid == p.stem else int(re.search(r'\d+$', pid).group())
+
 # %% ../nbs/01_data.ipynb #12
 def index_split(root:str|Path, # the data root holding `train/` and `test/`
                 split:str='train', # 'train' or 'test'
@@ -140,17 +156,48 @@ def make_synthetic_xrays(root:str|Path, # where to write `train/` and `test/`
     return root
 
 # %% ../nbs/01_data.ipynb #19
+VAL_RULES = ('random', 'earliest')
+
+def _random_patients(df:pd.DataFrame, frac:float, seed:int) -> np.ndarray:
+    "Row positions of a seeded random share `frac` of the images of `df`, whole patients at a time."
+    pats = np.array(sorted(df.patient.unique()), dtype=object)
+    np.random.default_rng(seed).shuffle(pats)
+    n_img = df.groupby('patient').size()[pats].cumsum().values
+    take = set(pats[:int(np.searchsorted(n_img, frac * len(df))) + 1])
+    return np.flatnonzero(df.patient.isin(take).values)
+
+def _earliest_patients(df:pd.DataFrame, frac:float) -> np.ndarray:
+    "Row positions of the earliest-numbered patients of each file-name series, until `frac` of its images."
+    rows = []
+    for _, g in df.groupby(df.path.map(image_series), sort=True):
+        num = g.path.map(patient_number).fillna(np.inf)
+        per = pd.DataFrame({'patient': g.patient, 'num': num}).groupby('patient').num.agg(['min', 'size'])
+        per = per.sort_values(['min'], kind='stable')
+        k = int(np.searchsorted(per['size'].cumsum().values, frac * len(g))) + 1
+        rows.append(np.flatnonzero(df.patient.isin(set(per.index[:k])).values))
+    return np.unique(np.concatenate(rows)) if rows else np.zeros(0, int)
+
 def patient_split(df:pd.DataFrame, # a train table from `index_split`
                   val_frac:float=0.125, # fraction held out for validation (approximate: whole patients move)
                   seed:int=0, # the split seed; the same seed gives the same split
+                  rule:str='random', # 'random' or 'earliest' (see above)
                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "Split `df` into (train, val), stratified by label and grouped by patient."
+    "Split `df` into (train, val), grouped by patient, by the named validation rule."
     from sklearn.model_selection import StratifiedGroupKFold
     if not 0 < val_frac < 0.5: raise ValueError(f"val_frac must be in (0, 0.5), got {val_frac}")
-    k = max(2, round(1/val_frac))
-    sgkf = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
-    tr, va = next(sgkf.split(df, df.label, groups=df.patient))
-    return df.iloc[tr].reset_index(drop=True), df.iloc[va].reset_index(drop=True)
+    if rule not in VAL_RULES: raise ValueError(f"Unknown validation rule {rule!r}; valid rules: {', '.join(VAL_RULES)}")
+    if rule == 'random':
+        k = max(2, round(1/val_frac))
+        sgkf = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
+        tr, va = next(sgkf.split(df, df.label, groups=df.patient))
+        return df.iloc[tr].reset_index(drop=True), df.iloc[va].reset_index(drop=True)
+    df = df.reset_index(drop=True)
+    normal, pneu = df[df.label == 0], df[df.label == 1]
+    va = np.concatenate([normal.index.values[_earliest_patients(normal, val_frac)],
+                         pneu.index.values[_random_patients(pneu, val_frac, seed)]])
+    is_va = np.zeros(len(df), bool)
+    is_va[va] = True
+    return df[~is_va].reset_index(drop=True), df[is_va].reset_index(drop=True)
 
 # %% ../nbs/01_data.ipynb #24
 def load_xray(path:str|Path, # an image file
@@ -236,7 +283,7 @@ def balanced_sampler(labels, # 0/1 labels
 
 # %% ../nbs/01_data.ipynb #35
 class XrayAugment(nn.Module):
-    "Per-image random crop, affine, brightness and contrast on a batch `[B, C, H, W]`."
+    "Per-image random crop, affine, brightness, contrast, gamma and noise on a batch `[B, C, H, W]`."
     def __init__(self, scale=(0.70, 1.0), # area fraction kept by the random crop
                  ratio=(0.9, 1.1), # aspect ratio range of the crop
                  degrees:float=8., # max rotation
@@ -244,9 +291,12 @@ class XrayAugment(nn.Module):
                  brightness:float=0.1, # max additive brightness change
                  contrast=(0.85, 1.15), # contrast factor range
                  hflip:float=0.0, # probability of a horizontal flip
+                 gamma:float=0.0, # gamma exp(U(-gamma, gamma)) on [0, 1] intensities; 0 disables
+                 noise:float=0.0, # Gaussian noise with a per-image std drawn from U(0, noise); 0 disables
                 ):
         super().__init__(); self.scale, self.ratio, self.degrees, self.translate = scale, ratio, degrees, translate
         self.brightness, self.contrast, self.hflip = brightness, contrast, hflip
+        self.gamma, self.noise = gamma, noise
 
     def forward(self, x:torch.Tensor, # [B, C, H, W] uint8 or float in [0, 1]
                ) -> torch.Tensor:
@@ -267,6 +317,9 @@ class XrayAugment(nn.Module):
         x = F.grid_sample(x, grid, mode='bilinear', padding_mode='zeros', align_corners=False)
         m = x.mean((1, 2, 3), keepdim=True)
         x = (x - m) * u(*self.contrast).view(B, 1, 1, 1) + m + u(-self.brightness, self.brightness).view(B, 1, 1, 1)
+        if self.gamma > 0:  # gamma after brightness/contrast, on the clamped [0, 1] intensities
+            x = x.clamp(0, 1).pow(u(-self.gamma, self.gamma).exp().view(B, 1, 1, 1))
+        if self.noise > 0: x = x + torch.randn_like(x) * u(0, self.noise).view(B, 1, 1, 1)
         return x.clamp(0, 1)
 
 # %% ../nbs/01_data.ipynb #38
@@ -345,11 +398,13 @@ def benchmark_loader(data=None, # data root (searched when None)
 
 # %% ../nbs/01_data.ipynb #47
 def summarize(root:str|Path|None=None, # data root (searched when None)
-              val_frac:float=0.125, seed:int=0) -> dict:
+              val_frac:float=0.125, seed:int=0,
+              rule:str='random', # the validation rule (`VAL_RULES`)
+             ) -> dict:
     "Counts per split and class, patients per split, and validation split sizes."
     root = find_data_root(root); df = index_dataset(root)
-    out = {'root': str(root), 'splits': {}}
-    tr, va = patient_split(df[df.split == 'train'], val_frac, seed)
+    out = {'root': str(root), 'val_rule': rule, 'splits': {}}
+    tr, va = patient_split(df[df.split == 'train'], val_frac, seed, rule)
     parts = {s: df[df.split == s] for s in df.split.unique()} | {'train (fit)': tr, 'val': va}
     for name, d in parts.items():
         out['splits'][name] = {'NORMAL': int((d.label == 0).sum()), 'PNEUMONIA': int((d.label == 1).sum()),
@@ -360,7 +415,7 @@ def summarize(root:str|Path|None=None, # data root (searched when None)
 
 def format_summary(s:dict) -> str:
     "A markdown table of a `summarize` result."
-    lines = [f"Data root: {s['root']}", '', '| split | NORMAL | PNEUMONIA | total | patients |', '|---|---:|---:|---:|---:|']
+    lines = [f"Data root: {s['root']}", f"Validation rule: {s.get('val_rule', 'random')}", '', '| split | NORMAL | PNEUMONIA | total | patients |', '|---|---:|---:|---:|---:|']
     lines += [f"| {k} | {v['NORMAL']:,} | {v['PNEUMONIA']:,} | {v['total']:,} | {v['patients']:,} |" for k, v in s['splits'].items()]
     lines += ['', f"Patients shared by fit and val: {s['patient_overlap_fit_val']}; "
                   f"patient ids shared by train and test: {s['patient_overlap_train_test']}"]
@@ -386,16 +441,19 @@ def data_cli(argv=None):
     "Print the data summary (counts per split and class, patients, validation split) and optionally verify checksums."
     ap = argparse.ArgumentParser(prog='mscvit-data', description=data_cli.__doc__)
     ap.add_argument('--data', help='data root holding train/ and test/ (default: MSCVIT_DATA, data/chest_xray, ../shared/data/chest_xray)')
-    ap.add_argument('--val-frac', type=float, default=0.125); ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--val-frac', type=float, default=0.125)
+    ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--val-rule', default='random', help=f"validation rule: {', '.join(VAL_RULES)} (default random)")
     ap.add_argument('--checksums', action='store_true', help='verify the images against ROOT.sha256 beside the root')
     a = ap.parse_args(argv)
     try:
-        s = summarize(a.data, a.val_frac, a.seed); print(format_summary(s))
+        s = summarize(a.data, a.val_frac, a.seed, a.val_rule)
+        print(format_summary(s))
         if a.checksums:
             r = verify_checksums(s['root'])
             print(f"Checksums: {r['ok']} ok, {len(r['mismatch'])} mismatched, {len(r['missing'])} missing")
             if r['mismatch'] or r['missing']: return 1
-    except DataError as e:
+    except (DataError, ValueError) as e:
         print(f"mscvit-data: error: {e}", file=sys.stderr); return 2
     return 0
 

@@ -13,20 +13,23 @@ from matplotlib.figure import Figure
 import seaborn as sns
 from sklearn.metrics import precision_recall_curve
 from .core import project_root, save_json, load_json, atomic_write_bytes, in_notebook
-from .data import CLASSES, KAGGLE_DATASET, DataError, summarize, find_data_root, index_dataset, load_xray, patient_id
+from .data import (CLASSES, KAGGLE_DATASET, DataError, summarize, find_data_root, index_dataset, load_xray, patient_id,
+                         image_series, patient_number)
 from .metrics import (roc_pr_curves, bootstrap_roc_band, reliability_curve, expected_calibration_error,
                             binary_metrics, format_metrics_table)
 from .experiments import ABLATIONS, BASELINES, collect_runs, summarize_runs, paired_comparison
+from .evidence import degenerate, seed_summary, headline_table, gap_table, ledger_table
 
 # %% auto #0
 __all__ = ['PALETTE', 'MODEL_LABELS', 'REFERENCE_MODEL', 'SUMMARY_METRICS', 'METRIC_LABELS', 'RUN_FIGURES', 'RUN_COLUMNS',
-           'README_TABLES', 'model_label', 'save_figure', 'image_series', 'patient_number', 'series_summary',
-           'dataset_summary', 'write_dataset_summary', 'plot_dataset', 'plot_training_curves', 'roc_pr_data',
-           'plot_roc_pr', 'plot_confusion_matrix', 'temperature_scale', 'plot_reliability', 'run_figures', 'read_runs',
-           'model_summary', 'plot_model_comparison', 'plot_ablations', 'plot_baselines', 'model_costs',
-           'plot_acc_vs_macs', 'error_by_series', 'subgroup_table', 'read_attempts', 'attempts_table',
-           'reference_table', 'read_published', 'comparison_table', 'complexity_md', 'bench_table', 'runs_table',
-           'readme_tables', 'replace_marked', 'update_readme_tables', 'make_figures', 'figures_cli']
+           'README_TABLES', 'model_label', 'save_figure', 'series_summary', 'dataset_summary', 'write_dataset_summary',
+           'plot_dataset', 'plot_training_curves', 'roc_pr_data', 'plot_roc_pr', 'plot_confusion_matrix',
+           'temperature_scale', 'plot_reliability', 'run_figures', 'read_runs', 'model_summary',
+           'plot_model_comparison', 'plot_ablations', 'plot_baselines', 'model_costs', 'plot_acc_vs_macs',
+           'error_by_series', 'subgroup_table', 'read_attempts', 'attempts_table', 'reference_table', 'read_published',
+           'comparison_table', 'complexity_md', 'bench_table', 'runs_table', 'reference_seed_runs', 'headline_md',
+           'gap_md', 'screening_md', 'readme_tables', 'replace_marked', 'update_readme_tables', 'make_figures',
+           'figures_cli']
 
 # %% ../nbs/09a_figures.ipynb #5
 PALETTE = {'NORMAL': '#4C72B0', 'PNEUMONIA': '#DD8452'}  # one colour per class, in every figure
@@ -77,21 +80,7 @@ def _read_csv(path, what:str):
     if not path.exists(): _note(f"skip {what}: {path} does not exist"); return None
     return pd.read_csv(path)
 
-# %% ../nbs/09a_figures.ipynb #da8f9649
-def image_series(path:str|Path, # an image path or file name
-                ) -> str: # 'IM' or 'NORMAL2-IM' (NORMAL), 'bacteria' or 'virus' (PNEUMONIA), else 'other'
-    "The acquisition series a file name belongs to."
-    n = Path(path).name
-    if n.startswith('NORMAL2-IM-'): return 'NORMAL2-IM'
-    if n.startswith('IM-'): return 'IM'
-    m = re.match(r'person\d+_(bacteria|virus)_', n)
-    return m.group(1) if m else 'other'
-
-def patient_number(path:str|Path) -> int|None:
-    "The number in `mscvit.data.patient_id` (`IM-0123-0001.jpeg` -> 123, `person45_virus_1.jpeg` -> 45); None for unknown names."
-    p = Path(path); pid = patient_id(p.name)
-    return None if pid == p.stem else int(re.search(r'\d+$', pid).group())
-
+# %% ../nbs/09a_figures.ipynb #376d027c
 def series_summary(df:pd.DataFrame, # `mscvit.data.index_dataset` output (path, label, split, ...)
                   ) -> dict: # split -> 'CLASS/series' -> images, patients, lowest and highest patient number
     "Images, patients and patient-number range per split, class and file-name series."
@@ -345,8 +334,9 @@ def read_runs(root:str|Path='figures/experiments', # holds <budget>/<run>/metric
     "Table of the finished experiment runs under `root` (`collect_runs`), with `data_wait_fraction` added."
     df = collect_runs(root) if Path(root).is_dir() else pd.DataFrame()
     if df.empty: return pd.DataFrame(columns=list(RUN_COLUMNS) + ['data_wait_fraction'])
-    fracs = [load_json(f).get('data_wait_fraction', math.nan) for f in sorted(Path(root).glob('**/metrics.json'))]
-    return df.assign(data_wait_fraction=fracs)
+    files = sorted(Path(root).glob('**/metrics.json'))
+    fracs = [load_json(f).get('data_wait_fraction', math.nan) for f in files]
+    return df.assign(data_wait_fraction=fracs, degenerate=[bool(degenerate(f.parent)) for f in files])
 
 def model_summary(runs:pd.DataFrame, # from `read_runs`
                   models=None, # models to keep, in display order (default: all, sorted)
@@ -360,8 +350,10 @@ def model_summary(runs:pd.DataFrame, # from `read_runs`
     p = paired_comparison(runs, reference, keys=list(metrics))
     cols = ['n_pairs'] + [f'{k}_{x}' for k in metrics for x in ('diff_mean', 'diff_sd', 'p')]
     p = p.reindex(columns=['budget', 'model'] + cols).rename(columns={f'{k}_p': f'{k}_p_paired' for k in metrics})
+    if 'degenerate' not in runs: runs = runs.assign(degenerate=False)
     info = runs.groupby(['budget', 'model']).agg(seeds=('seed', lambda v: ' '.join(map(str, sorted(v)))),
-                                                 img_size=('img_size', 'first'), epochs=('epochs', 'first')).reset_index()
+                                                 img_size=('img_size', 'first'), epochs=('epochs', 'first'),
+                                                 n_degenerate=('degenerate', 'sum')).reset_index()
     s = s.merge(info, on=['budget', 'model']).merge(p, on=['budget', 'model'], how='left')
     s['n_pairs'] = s.n_pairs.fillna(0).astype(int)
     s['order'] = s.model.map({m: i for i, m in enumerate(models)})
@@ -548,6 +540,7 @@ def attempts_table(root:str|Path='figures/reference_attempts', current:str|Path|
         cell = lambda k: _pm(t[k], math.nan, k) + (f" [{_pm(ci[k][0], math.nan, k)}, {_pm(ci[k][1], math.nan, k)}]" if k in ci else '')
         best = m.get('best_epoch') or ', '.join(str(x.get('best_epoch')) for x in m.get('members', [])) or '—'
         name = name + (f" ({m['ensemble_of']}-run ensemble, seeds {', '.join(map(str, m.get('seed', [])))})" if m.get('ensemble_of') else '')
+        name += ' (**degenerate**)' if m.get('degenerate') else ''
         rows.append([name, model_label(m['model']), ', '.join(f"{k}={c.get(k)}" for k in keys) or '—', best,
                      _pm(m['val']['roc_auc'], math.nan, 'roc_auc'), cell('accuracy'), cell('roc_auc'),
                      _pm(t['sensitivity'], math.nan, 'sensitivity'), _pm(t['specificity'], math.nan, 'specificity'),
@@ -559,7 +552,8 @@ def attempts_table(root:str|Path='figures/reference_attempts', current:str|Path|
         "listed; wall time of an ensemble is the sum of its members'.")
 
 # %% ../nbs/09a_figures.ipynb #41
-README_TABLES = ('reference', 'comparison', 'ablations', 'baselines', 'complexity', 'bench', 'runs', 'subgroups', 'attempts')
+README_TABLES = ('reference', 'comparison', 'ablations', 'baselines', 'complexity', 'bench', 'runs', 'subgroups', 'attempts',
+                 'headline', 'gap', 'ledger', 'screening')
 _KEYS = ('accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'precision', 'f1', 'roc_auc', 'pr_auc', 'ece')
 
 def _md_table(header:list, rows:list, align:str|None=None) -> str:
@@ -618,7 +612,9 @@ def _summary_table(csv:str|Path, what:str) -> str:
     s = pd.read_csv(csv); rows = []
     for r in s.to_dict('records'):
         d = lambda k: _pm(r[f'{k}_diff_mean'], r[f'{k}_diff_sd'], k, sign=True) + (f" (p = {r[f'{k}_p_paired']:.2g})" if not pd.isna(r[f'{k}_p_paired']) else '')
-        rows.append([r['budget'], model_label(r['model']), f"{r['img_size']} px, {r['epochs']} ep", r['n_seeds'],
+        bad = int(r.get('n_degenerate', 0) or 0)
+        name = model_label(r['model']) + (f" (**degenerate**: {bad} of {r['n_seeds']} runs collapsed)" if bad else '')
+        rows.append([r['budget'], name, f"{r['img_size']} px, {r['epochs']} ep", r['n_seeds'],
                      *(_pm(r[f'{k}_mean'], r[f'{k}_sd'], k) for k in SUMMARY_METRICS),
                      '—' if r['model'] == REFERENCE_MODEL else d('test_accuracy'),
                      '—' if r['model'] == REFERENCE_MODEL else d('test_roc_auc')])
@@ -685,6 +681,59 @@ def runs_table(run:str|Path='figures/reference', experiments:str|Path='figures/e
     return _md_table(['Runs', 'Model', 'Seeds', 'Device', 'Input (px)', 'Epochs', 'Training img/s (median epoch)',
                       'Data wait (% of training time)', 'Wall time per run (min)'], rows, 'llrlrrrrr')
 
+def reference_seed_runs(fig_dir:str|Path='figures') -> list[Path]:
+    "The committed reference run and its sibling seeds (`reference`, `reference_s1`, ...), seed order."
+    f = Path(fig_dir)
+    runs = [d for d in [f/'reference', *sorted(f.glob('reference_s[0-9]*'))] if (d/'metrics.json').exists()]
+    return sorted(runs, key=lambda d: load_json(d/'metrics.json').get('seed', 0))
+
+def headline_md(fig_dir:str|Path='figures') -> str:
+    "The reference recipe over seeds (`summary.json`), each seed and the seed ensemble."
+    f = Path(fig_dir)
+    if not (f/'reference'/'summary.json').exists(): return _missing('The seed summary', '`make figures` after the seeds of the reference recipe')
+    ens = f/'reference_ensemble'/'metrics.json'
+    return headline_table(load_json(f/'reference'/'summary.json'), load_json(ens) if ens.exists() else None) + (
+        "\n\nTest split; epoch and threshold chosen on validation for each seed, test evaluated once per seed; the "
+        "ensemble averages the seeds' probabilities, with its threshold chosen on their averaged validation probabilities.")
+
+def _recipe_key(m:dict) -> str:
+    c = m.get('preset_config', {})
+    skip = {'seed', 'device', 'cache', 'num_workers', 'n_boot', 'eval_batch_size', 'recipe', 'evaluate_test', 'limit_eval'}
+    return json.dumps({k: v for k, v in sorted(c.items()) if k not in skip})
+
+def gap_md(fig_dir:str|Path='figures') -> str:
+    "Validation vs test gap per validation rule and recipe, over every single reference-budget run with both results."
+    f = Path(fig_dir)
+    cands = reference_seed_runs(f) + [d for d in sorted((f/'reference_attempts').glob('*')) if (d/'metrics.json').exists()]
+    groups, names = {}, {}
+    for d in cands:
+        m = load_json(d/'metrics.json')
+        if 'test' not in m or m.get('ensemble_of'): continue
+        k = _recipe_key(m); c = m.get('preset_config', {})
+        names.setdefault(k, f"{c.get('val_rule', 'random')} rule: {c.get('epochs')} epochs, EMA {c.get('ema_decay', 0)}, "
+                            f"brightness {c.get('aug_brightness')}, contrast {c.get('aug_contrast')}, crop scale >= "
+                            f"{c.get('aug_scale_min')}, gamma {c.get('aug_gamma', 0.0)}, noise {c.get('aug_noise', 0.0)}")
+        groups.setdefault(names[k], []).append(d)
+    return gap_table(groups) + ("\n\nMeans over the runs of each group (seeds); gap = test - validation. A validation "
+                                "split that resembles the test split has a gap near zero, so choices made on it transfer.")
+
+def screening_md(fig_dir:str|Path='figures') -> str:
+    "Candidate recipes judged on validation only (`figures/screening/`, runs that never evaluated the test split)."
+    runs = [d for d in sorted((Path(fig_dir)/'screening').glob('*')) if (d/'metrics.json').exists()]
+    if not runs: return _missing('The screening runs', 'none committed under figures/screening')
+    rows = []
+    for d in runs:
+        m = load_json(d/'metrics.json'); c, v = m.get('preset_config', {}), m['val']
+        assert 'test' not in m, f"{d} evaluated the test split; screening runs must not"
+        rows.append([d.name, c.get('val_rule'), f"{c.get('img_size')} px, {c.get('epochs')} ep", m.get('best_epoch'),
+                     _pm(v['roc_auc'], math.nan, 'roc_auc'), _pm(v['sensitivity'], math.nan, 'sensitivity'),
+                     _pm(v['specificity'], math.nan, 'specificity'), _pm(v['accuracy'], math.nan, 'accuracy'),
+                     f"{m.get('wall_time_s', math.nan) / 60:.0f}"])
+    return _md_table(['Candidate', 'Val rule', 'Budget', 'Best epoch', 'Val ROC AUC', 'Val sens. (%)', 'Val spec. (%)',
+                      'Val accuracy (%)', 'Wall time (min)'], rows, 'lllrrrrrr') + (
+        "\n\nValidation split only (`evaluate_test=False`: these runs never read the test images); settings of each "
+        "candidate in its `config.json`.")
+
 def readme_tables(fig_dir:str|Path='figures', # the committed results
                  ) -> dict[str, str]: # marker name -> markdown
     "Every README table, by marker name, from the results under `fig_dir`."
@@ -693,7 +742,8 @@ def readme_tables(fig_dir:str|Path='figures', # the committed results
             'ablations': _summary_table(f/'ablations.csv', 'ablation'), 'baselines': _summary_table(f/'baselines.csv', 'baseline'),
             'complexity': complexity_md(f/'complexity.csv'), 'bench': bench_table(f/'bench_models.csv'),
             'runs': runs_table(f/'reference', f/'experiments', f/'quick'),
-            'subgroups': subgroup_table(f/'reference', f/'dataset.json'), 'attempts': attempts_table(f/'reference_attempts', f/'reference')}
+            'subgroups': subgroup_table(f/'reference', f/'dataset.json'), 'attempts': attempts_table(f/'reference_attempts', f/'reference'),
+            'headline': headline_md(f), 'gap': gap_md(f), 'ledger': ledger_table(f/'test_evaluations.csv'), 'screening': screening_md(f)}
 
 def replace_marked(text:str, # markdown holding `<!-- table:NAME -->` ... `<!-- /table:NAME -->`
                    name:str, # the marker name
@@ -736,6 +786,8 @@ def make_figures(fig_dir:str|Path='figures', # results in, figures out
     write_dataset_summary(f/'dataset.json', data)
     res = {'dataset': plot_dataset(f/'dataset.json', f/'dataset.png', data)}
     res.update(run_figures(f/'reference', f, n_boot=n_boot))
+    seeds = reference_seed_runs(f)
+    if len(seeds) > 1: save_json(seed_summary(seeds), f/'reference'/'summary.json')
     res.update(ablations=plot_ablations(f/'experiments', f/'ablations.png'), baselines=plot_baselines(f/'experiments', f/'baselines.png'),
                acc_vs_macs=plot_acc_vs_macs(f/'experiments', f/'complexity.csv', f/'acc_vs_macs.png'))
     if index_nb is not None: update_readme_tables(index_nb, f)

@@ -12,8 +12,8 @@ from sklearn.metrics import average_precision_score, confusion_matrix, precision
 
 # %% auto #0
 __all__ = ['CI_KEYS', 'RATE_KEYS', 'SCORE_KEYS', 'TABLE_KEYS', 'expected_calibration_error', 'reliability_curve',
-           'binary_metrics', 'choose_threshold', 'bootstrap_ci', 'apply_temperature', 'fit_temperature',
-           'roc_pr_curves', 'bootstrap_roc_band', 'format_metrics_table']
+           'binary_metrics', 'degenerate_reasons', 'choose_threshold', 'bootstrap_ci', 'apply_temperature',
+           'fit_temperature', 'roc_pr_curves', 'bootstrap_roc_band', 'format_metrics_table']
 
 # %% ../nbs/06_metrics.ipynb #5
 def _np(x):
@@ -113,6 +113,20 @@ def binary_metrics(
         pr_auc=float(average_precision_score(y, p)) if both else math.nan,
         ece=expected_calibration_error(y, p),
         confusion_matrix=[[tn, fp], [fn, tp]])
+
+# %% ../nbs/06_metrics.ipynb #bb07d958
+def degenerate_reasons(prob, # predicted probabilities of class 1 of one split
+                       val_auc:float|None=None, # the run's validation ROC AUC, if known
+                       min_spread:float=0.05, # below this max - min of the probabilities, the predictions collapsed
+                       min_val_auc:float=0.8, # below this validation AUC the model did not learn the task
+                      ) -> list[str]:
+    "Why a run's predictions are degenerate; an empty list for a healthy run."
+    p, why = _vec(prob, 'prob'), []
+    if len(p) and p.max() - p.min() < min_spread:
+        why.append(f"probabilities collapsed: all in [{p.min():.3f}, {p.max():.3f}] (spread < {min_spread})")
+    if val_auc is not None and not val_auc >= min_val_auc:
+        why.append(f"validation ROC AUC {val_auc:.3f} < {min_val_auc}")
+    return why
 
 # %% ../nbs/06_metrics.ipynb #23
 _THRESHOLD_RULES = ('youden', 'sensitivity')

@@ -10,16 +10,17 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from .core import set_seed, get_device, get_rng_state, set_rng_state, save_json, load_json, atomic_write_bytes, in_test
-from .data import (find_data_root, index_dataset, patient_split, XrayDataset, XrayAugment, Normalize, image_stats,
+from .data import (find_data_root, index_dataset, patient_split, VAL_RULES, XrayDataset, XrayAugment, Normalize, image_stats,
                          class_weights, balanced_sampler, batches, DataError)
-from .metrics import binary_metrics, choose_threshold, fit_temperature, bootstrap_ci
+from .metrics import binary_metrics, choose_threshold, fit_temperature, bootstrap_ci, degenerate_reasons
 from .models import create_model, list_models
+from .ledger import record_test_evaluation
 
 # %% auto #0
 __all__ = ['PRESETS', 'CKPT_FORMAT', 'TrainConfig', 'make_config', 'CheckpointError', 'save_checkpoint', 'load_checkpoint',
            'model_from_checkpoint', 'make_optimizer', 'make_scheduler', 'make_mixer', 'make_augment', 'predict_logits',
-           'probs_from_logits', 'TrainingError', 'check_out_dir', 'train', 'evaluate_split', 'slim_checkpoint',
-           'finalize', 'evaluate_checkpoint', 'evaluate_ensemble', 'train_cli', 'eval_cli']
+           'probs_from_logits', 'TrainingError', 'check_out_dir', 'train', 'evaluate_split', 'prediction_table',
+           'slim_checkpoint', 'finalize', 'evaluate_checkpoint', 'evaluate_ensemble', 'train_cli', 'eval_cli']
 
 # %% ../nbs/07_train.ipynb #5
 @dataclass
@@ -47,11 +48,15 @@ class TrainConfig:
     aug_brightness:float = 0.10     # max brightness shift
     aug_contrast:float = 0.15       # contrast factor in 1 +- this
     aug_hflip:float = 0.0           # horizontal flip probability (off: the heart is on the left)
+    aug_gamma:float = 0.0           # random gamma exp(U(-g, g)); 0 disables
+    aug_noise:float = 0.0           # Gaussian noise, per-image std from U(0, this); 0 disables
     drop_path_rate:float = 0.1      # stochastic depth at the last block
     grad_clip:float = 1.0           # max gradient norm; 0 disables
     ema_decay:float = 0.0           # EMA of weights (e.g. 0.999); 0 disables
     val_frac:float = 0.125          # validation fraction of train, grouped by patient
     split_seed:int = 0              # seed of the validation split
+    val_rule:str = 'random'         # validation rule: 'random' patients or the 'earliest' NORMAL patients (see 01_data)
+    evaluate_test:bool = True       # False: a screening run that never touches the test split
     seed:int = 0                    # seed of initialisation, order and augmentation
     threshold_rule:str = 'youden'   # 'youden' (max sens+spec-1) or 'sensitivity' (target below), on validation
     target_sensitivity:float = 0.95 # used by threshold_rule='sensitivity'
@@ -63,6 +68,7 @@ class TrainConfig:
     limit_eval:int = 0              # use only this many val/test images (0 = all); for tests and smoke runs
     n_boot:int = 1000               # bootstrap resamples for the test confidence intervals
     device:str = ''                 # '' = CUDA if available else CPU
+    recipe:str = ''                 # the preset this config started from (set by `make_config`)
 
 PRESETS = {
     # < 5 min on 2 CPU cores: 64 px, 4 epochs, no MixUp/CutMix or stochastic depth
@@ -82,8 +88,9 @@ def make_config(preset:str='quick', # one of PRESETS
     names = {f.name for f in fields(TrainConfig)}
     bad = [k for k in overrides if k not in names]
     if bad: raise ValueError(f"Unknown config field(s) {', '.join(bad)}; valid fields: {', '.join(sorted(names))}")
-    cfg = TrainConfig(**{**PRESETS[preset], **overrides})
+    cfg = TrainConfig(**{**PRESETS[preset], 'recipe': preset, **overrides})
     if cfg.img_size % 32: raise ValueError(f"img_size must be a multiple of 32, got {cfg.img_size}")
+    if cfg.val_rule not in VAL_RULES: raise ValueError(f"Unknown val_rule {cfg.val_rule!r}; valid rules: {', '.join(VAL_RULES)}")
     if cfg.model not in list_models(): raise ValueError(f"Unknown model {cfg.model!r}; valid models: {', '.join(list_models())}")
     return cfg
 
@@ -160,7 +167,8 @@ def make_mixer(cfg:TrainConfig):
 def make_augment(cfg:TrainConfig) -> XrayAugment:
     "The X-ray batch augmentation configured by `cfg`."
     return XrayAugment(scale=(cfg.aug_scale_min, 1.0), degrees=cfg.aug_degrees, translate=cfg.aug_translate,
-                       brightness=cfg.aug_brightness, contrast=(1 - cfg.aug_contrast, 1 + cfg.aug_contrast), hflip=cfg.aug_hflip)
+                       brightness=cfg.aug_brightness, contrast=(1 - cfg.aug_contrast, 1 + cfg.aug_contrast), hflip=cfg.aug_hflip,
+                       gamma=cfg.aug_gamma, noise=cfg.aug_noise)
 
 # %% ../nbs/07_train.ipynb #13
 @torch.no_grad()
@@ -185,7 +193,7 @@ class TrainingError(RuntimeError):
 
 def _data(cfg:TrainConfig, data=None):
     root = find_data_root(data); df = index_dataset(root)
-    tr, va = patient_split(df[df.split == 'train'], cfg.val_frac, cfg.split_seed)
+    tr, va = patient_split(df[df.split == 'train'], cfg.val_frac, cfg.split_seed, cfg.val_rule)
     te = df[df.split == 'test'].reset_index(drop=True)
     def lim(d, n, seed):
         if not n or n >= len(d): return d
@@ -324,13 +332,18 @@ def evaluate_split(ck:dict, items:pd.DataFrame, device=None, batch_size:int=128,
     ds = XrayDataset(items, ck['img_size'], ck['in_chans'], cache=cache, validate=True)
     norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
     logits = predict_logits(model, ds, norm, batch_size, device)
-    y, p = ds.labels.numpy(), probs_from_logits(logits)
+    y, p = ds.labels.numpy(), probs_from_logits(logits).astype(np.float64)  # float64: the CSV round-trips exactly
     m = binary_metrics(y, p, ck['threshold'])
     if n_boot: m['ci95'] = bootstrap_ci(y, p, ck['threshold'], n_boot=n_boot, seed=0)
     T = ck.get('temperature', 1.0)
     m['ece_calibrated'] = binary_metrics(y, probs_from_logits(logits, T), ck['threshold'])['ece']
-    preds = pd.DataFrame({'path': ds.items.path, 'label': y, 'probability': p.round(6), 'prediction': (p >= ck['threshold']).astype(int)})
-    return m, preds, logits
+    return m, prediction_table(ds.items.path, y, p, ck['threshold']), logits
+
+def prediction_table(paths, labels, prob, threshold:float) -> pd.DataFrame:
+    "Per-image predictions: path, label, probability (full precision, so it re-thresholds exactly), prediction."
+    prob = np.asarray(prob, dtype=np.float64)
+    return pd.DataFrame({'path': list(paths), 'label': np.asarray(labels), 'probability': prob,
+                         'prediction': (prob >= threshold).astype(int)})
 
 def _rel(p, out):
     try: return os.path.relpath(p, out)
@@ -342,16 +355,22 @@ def slim_checkpoint(ck:dict) -> dict:
     return {**ck, 'model': ck['ema'], 'ema': None, 'weights': 'ema'}
 
 def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall_s:float, total_s:float) -> dict:
-    "Fit the temperature on validation, evaluate the best checkpoint on validation and (once) on test, write results."
+    "Fit the temperature on validation, evaluate the best checkpoint on validation and (once, if asked) on test, write results."
     ck = load_checkpoint(out/'best.pt')
     model = model_from_checkpoint(ck).to(device); norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
     vlog = predict_logits(model, va_ds, norm, cfg.eval_batch_size, device, cfg.amp)
     ck['temperature'] = fit_temperature(vlog, va_ds.labels.numpy()); ck['final'] = True
     save_checkpoint(slim_checkpoint(ck), out/'best.pt')  # the evaluated weights only (`model_from_checkpoint` prefers EMA)
-    vm = binary_metrics(va_ds.labels.numpy(), probs_from_logits(vlog), ck['threshold'])
-    tm, preds, _ = evaluate_split(ck, te_items, device, cfg.eval_batch_size, cfg.n_boot, cfg.cache)
-    preds['path'] = [_rel(p, root) for p in preds.path]
-    preds.to_csv(out/'predictions.csv', index=False)
+    vp = probs_from_logits(vlog).astype(np.float64)
+    vm = binary_metrics(va_ds.labels.numpy(), vp, ck['threshold'])
+    vpred = prediction_table([_rel(p, root) for p in va_ds.items.path], va_ds.labels.numpy(), vp, ck['threshold'])
+    vpred.to_csv(out/'val_predictions.csv', index=False)
+    tm, why = None, degenerate_reasons(vp, vm['roc_auc'])
+    if cfg.evaluate_test:
+        tm, preds, _ = evaluate_split(ck, te_items, device, cfg.eval_batch_size, cfg.n_boot, cfg.cache)
+        why += [f"test {w}" for w in degenerate_reasons(preds.probability) if 'collapsed' in w]
+        preds['path'] = [_rel(p, root) for p in preds.path]
+        preds.to_csv(out/'predictions.csv', index=False)
     full = pd.read_csv(out/'history.csv')
     res = {'model': cfg.model, 'img_size': cfg.img_size, 'in_chans': cfg.in_chans, 'epochs': cfg.epochs, 'seed': cfg.seed,
            'preset_config': asdict(cfg), 'best_epoch': ck['best']['epoch'],
@@ -359,8 +378,10 @@ def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall
            'checkpoint': 'best.pt', 'device': str(device), 'torch': torch.__version__,
            'wall_time_s': round(total_s, 1), 'train_img_per_s': float(full.train_img_s.median()),
            'data_wait_fraction': float(full.data_wait_s.sum() / max(full.train_s.sum(), 1e-9)),
-           'val': vm, 'test': tm}
+           'degenerate': bool(why), 'degenerate_reasons': why, 'val': vm}
+    if tm is not None: res['test'] = tm
     save_json(res, out/'metrics.json')
+    if tm is not None: record_test_evaluation(res, out, kind='train')
     return res
 
 # %% ../nbs/07_train.ipynb #19
@@ -373,11 +394,13 @@ def evaluate_checkpoint(checkpoint:str|Path, data=None, split:str='test', out:st
     "Evaluate a checkpoint on 'test', 'val' or 'train'; write eval_{split}.json and predictions_{split}.csv to `out`."
     ck = load_checkpoint(checkpoint); cfg = _config_of(ck)
     root = find_data_root(data); df = index_dataset(root)
-    tr, va = patient_split(df[df.split == 'train'], cfg.val_frac, cfg.split_seed)
+    tr, va = patient_split(df[df.split == 'train'], cfg.val_frac, cfg.split_seed, cfg.val_rule)
     parts = {'test': df[df.split == 'test'].reset_index(drop=True), 'val': va, 'train': tr}
     if split not in parts: raise ValueError(f"Unknown split {split!r}; valid splits: {', '.join(parts)}")
     m, preds, _ = evaluate_split(ck, parts[split], device, n_boot=n_boot)
-    m = {'model': ck['model_name'], 'img_size': ck['img_size'], 'threshold': ck['threshold'], 'checkpoint': str(checkpoint), 'split': split, split: m}
+    m = {'model': ck['model_name'], 'img_size': ck['img_size'], 'threshold': ck['threshold'], 'checkpoint': str(checkpoint),
+         'seed': cfg.seed, 'preset_config': asdict(cfg), 'split': split, split: m}
+    if split == 'test': record_test_evaluation(m, Path(checkpoint).parent, kind='eval', note=f'mscvit-eval of {checkpoint}')
     if out is not None:
         out = Path(out); preds['path'] = [_rel(p, root) for p in preds.path]
         preds.to_csv(out/f'predictions_{split}.csv', index=False); save_json(m, out/f'eval_{split}.json')
@@ -401,7 +424,7 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
     "Mean probability of the members; threshold chosen on the validation split; test evaluated once."
     if len(checkpoints) < 2: raise ValueError(f"An ensemble needs at least two checkpoints, got {len(checkpoints)}.")
     cks = [load_checkpoint(c) for c in checkpoints]; cfgs = [_config_of(ck) for ck in cks]
-    shared = ('val_frac', 'split_seed', 'limit_eval', 'threshold_rule', 'target_sensitivity')
+    shared = ('val_frac', 'split_seed', 'val_rule', 'limit_eval', 'threshold_rule', 'target_sensitivity')
     diff = [k for k in shared if len({getattr(c, k) for c in cfgs}) > 1]
     if diff: raise CheckpointError(f"Ensemble members must share the validation split and threshold rule; they differ in: {', '.join(diff)}.")
     device = get_device(device or None); cfg = cfgs[0]
@@ -423,9 +446,10 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
            'val': binary_metrics(vy, vp, thr), 'test': tm}
     if out is not None:
         out = Path(out); out.mkdir(parents=True, exist_ok=True)
-        pd.DataFrame({'path': [_rel(p, root) for p in te.path], 'label': ty, 'probability': tp.round(6),
-                      'prediction': (tp >= thr).astype(int)}).to_csv(out/'predictions.csv', index=False)
+        prediction_table([_rel(p, root) for p in te.path], ty, tp, thr).to_csv(out/'predictions.csv', index=False)
+        prediction_table([_rel(p, root) for p in va.path], vy, vp, thr).to_csv(out/'val_predictions.csv', index=False)
         save_json(res, out/'metrics.json')
+    record_test_evaluation(res, out if out is not None else Path(checkpoints[0]).parent, kind='ensemble')
     return res
 
 # %% ../nbs/07_train.ipynb #21
@@ -462,6 +486,10 @@ def train_cli(argv=None):
         m = train(cfg, out, a.data, resume=a.resume, force=a.force, quiet=a.quiet)
     except (ValueError, DataError, CheckpointError, TrainingError, FileExistsError) as e:
         print(f"mscvit-train: error: {e}", file=sys.stderr); return 1 if isinstance(e, TrainingError) else 2
+    if 'test' not in m:
+        print(f"{cfg.model} validation only (evaluate_test=False): auc {m['val']['roc_auc']:.4f} sens {m['val']['sensitivity']:.4f} "
+              f"spec {m['val']['specificity']:.4f} (threshold {m['threshold']:.3f}) -> {out/'metrics.json'}")
+        return 0
     t = m['test']
     print(f"{cfg.model} test: acc {t['accuracy']:.4f} bal_acc {t['balanced_accuracy']:.4f} sens {t['sensitivity']:.4f} "
           f"spec {t['specificity']:.4f} auc {t['roc_auc']:.4f} (threshold {m['threshold']:.3f} from validation) -> {out/'metrics.json'}")

@@ -163,7 +163,9 @@ def decode_gray(path:str|Path, # an image file: PNG, JPEG, BMP, TIFF or DICOM
         if p.is_dir(): raise PixelError('is a folder, not an image file')
         if p.stat().st_size == 0: raise PixelError('empty file (0 bytes)')
         if is_dicom(p): return read_dicom(p, info)
-        with Image.open(p) as im:
+        with warnings.catch_warnings():  # sizes are checked here (MAX_PIXELS is below Pillow's warning limit)
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning); im = Image.open(p)
+        with im:
             check_size(*im.size)
             im.load()
             im = ImageOps.exif_transpose(im)

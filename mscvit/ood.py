@@ -157,6 +157,11 @@ def altered_xrays(paths, # X-ray files
         g.save(out/f'{kind}_{i:04d}.png', compress_level=1); files.append(out/f'{kind}_{i:04d}.png')
     return files
 
+def _rel(p):
+    p = Path(p).resolve()
+    try: return str(p.relative_to(Path.cwd().resolve()))
+    except ValueError: return str(p)
+
 def _flags_of(paths):
     res = []
     for p in paths:
@@ -198,7 +203,7 @@ def measure_ood(checkpoint:str|Path, # the checkpoint (its scorer is fitted when
     pooled = float(roc_auc_score(np.r_[np.zeros(len(ind)), np.ones(len(ood_all))], np.r_[ind, ood_all]))
     df = pd.DataFrame(rows, columns=['set', 'n', 'auroc_vs_test', 'median_score', 'warned_by_score', 'warned_by_score_or_rules'])
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True); df.round(4).to_csv(out/'ood.csv', index=False)
-    res = {'checkpoint': str(checkpoint), 'scorer': str(ood_path(checkpoint)), 'score': 'Mahalanobis distance of pooled last-stage features (Ledoit-Wolf)',
+    res = {'checkpoint': _rel(checkpoint), 'scorer': _rel(ood_path(checkpoint)), 'score': 'Mahalanobis distance of pooled last-stage features (Ledoit-Wolf)',
            'cutoff': sc.cutoff, 'cutoff_quantile_of_validation': sc.quantile, **meta, 'auroc_pooled': pooled,
            'test_false_warning_rate_score': rows[0]['warned_by_score'], 'test_false_warning_rate_score_or_rules': rows[0]['warned_by_score_or_rules'],
            'sets': rows, 'seconds': round(time.time() - t0, 1), 'command': 'python -m mscvit.ood'}

@@ -10,7 +10,7 @@ DATA ?=
 DATA_ARG := $(if $(DATA),--data $(DATA),)
 NBWORKERS ?= 2
 
-.PHONY: install test reproduce figures readme sync check-sync clean-venv
+.PHONY: install test test-browser ood reproduce figures readme sync check-sync clean-venv
 
 install: $(VENV)/.installed
 
@@ -27,6 +27,16 @@ test: install
 	$(PY) .ci/check_sync.py
 	$(PY) .ci/readme.py --check
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers $(NBWORKERS) --timing
+
+# The web demo in a real headless Chromium (Debian: apt-get install chromium chromium-driver); not part of `make test`.
+test-browser: install
+	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[browser,ood]"
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --path nbs/08a_demo.ipynb --flags browser
+
+# The out-of-distribution scorer of the reference checkpoint and its measurement (figures/ood.csv, figures/ood.json).
+ood: install
+	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[ood]"
+	$(PY) -m mscvit.ood $(DATA_ARG)
 
 # The main job: data summary, train, evaluate on test, figures. `make reproduce PRESET=reference` for the reference run.
 reproduce: install

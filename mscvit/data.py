@@ -12,18 +12,19 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader, WeightedRandomSampler
 from PIL import Image, ImageOps
 from .core import project_root, in_notebook
+from .dicom import DICOM_EXTS, PixelError, check_size, detect_bits, is_dicom, read_dicom, to_unit, unit_to_uint8
 
 # %% auto #0
 __all__ = ['CLASSES', 'SPLITS', 'IMG_EXTS', 'KAGGLE_DATASET', 'GET_DATA_HELP', 'VAL_RULES', 'DataError', 'data_candidates',
            'find_data_root', 'download_kaggle', 'patient_id', 'image_series', 'patient_number', 'index_split',
-           'index_dataset', 'make_synthetic_xrays', 'patient_split', 'load_xray', 'XrayDataset', 'collate_skip_bad',
-           'class_weights', 'balanced_sampler', 'XrayAugment', 'image_stats', 'Normalize', 'batches',
-           'benchmark_loader', 'summarize', 'format_summary', 'verify_checksums', 'data_cli']
+           'index_dataset', 'make_synthetic_xrays', 'patient_split', 'decode_gray', 'load_xray', 'XrayDataset',
+           'collate_skip_bad', 'class_weights', 'balanced_sampler', 'XrayAugment', 'image_stats', 'Normalize',
+           'batches', 'benchmark_loader', 'summarize', 'format_summary', 'verify_checksums', 'data_cli']
 
 # %% ../nbs/01_data.ipynb #5
 CLASSES = ('NORMAL', 'PNEUMONIA')  # label 0, label 1
 SPLITS = ('train', 'test')
-IMG_EXTS = {'.jpeg', '.jpg', '.png', '.bmp', '.tif', '.tiff'}
+IMG_EXTS = {'.jpeg', '.jpg', '.png', '.bmp', '.tif', '.tiff'} | DICOM_EXTS  # DICOM also without extension, see `is_dicom`
 KAGGLE_DATASET = 'paultimothymooney/chest-xray-pneumonia'
 GET_DATA_HELP = (f"Get the dataset (CC BY 4.0) from Kaggle: `kaggle datasets download -d {KAGGLE_DATASET}` and unzip it "
                  "so that DIR/train/{NORMAL,PNEUMONIA} and DIR/test/{NORMAL,PNEUMONIA} exist, then pass --data DIR or set "
@@ -200,28 +201,52 @@ def patient_split(df:pd.DataFrame, # a train table from `index_split`
     return df[~is_va].reset_index(drop=True), df[is_va].reset_index(drop=True)
 
 # %% ../nbs/01_data.ipynb #24
-def load_xray(path:str|Path, # an image file
-              size:int=224, # output side in pixels
-              in_chans:int=1, # 1 (grayscale) or 3 (grayscale repeated)
-             ) -> np.ndarray:
-    "Decode one X-ray to `uint8 [in_chans, size, size]`; `DataError` naming the file if it cannot be read."
+def decode_gray(path:str|Path, # an image file: PNG, JPEG, BMP, TIFF or DICOM
+                info:dict|None=None, # filled with format, width, height, bits and colour (mean chroma 0-255, 0 for gray)
+               ) -> np.ndarray:
+    "Decode one image at full resolution to `uint8 [H, W]` by the bit-depth rule; `DataError` naming the file and the reason."
+    p = Path(path)
     try:
-        with Image.open(path) as im:
+        if p.is_dir(): raise PixelError('is a folder, not an image file')
+        if p.stat().st_size == 0: raise PixelError('empty file (0 bytes)')
+        if is_dicom(p): return read_dicom(p, info)
+        with warnings.catch_warnings():  # sizes are checked here (MAX_PIXELS is below Pillow's warning limit)
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning); im = Image.open(p)
+        with im:
+            check_size(*im.size)
             im.load()
             im = ImageOps.exif_transpose(im)
+            meta = dict(format=im.format or p.suffix.lstrip('.').upper(), width=im.width, height=im.height, bits=8, colour=0.0)
             if im.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F'):
-                a = np.asarray(im, dtype=np.float32)
-                lo, hi = float(a.min()), float(a.max())
-                im = Image.fromarray(((a - lo) / max(hi - lo, 1e-6) * 255).round().astype(np.uint8))
-            elif im.mode in ('RGBA', 'LA', 'P', 'PA'):
-                im = im.convert('RGBA'); bg = Image.new('RGBA', im.size, (0, 0, 0, 255))
-                im = Image.alpha_composite(bg, im)
-            im = im.convert('L')
-            if im.size != (size, size): im = im.resize((size, size), Image.BILINEAR, reducing_gap=None)
-            a = np.asarray(im, dtype=np.uint8)
+                a = np.asarray(im)
+                if im.mode == 'F' and a.size and a.min() >= 0 and a.max() <= 1: g = unit_to_uint8(a)
+                else:
+                    meta['bits'] = detect_bits(np.clip(a, 0, None))
+                    g = unit_to_uint8(to_unit(a, 0, 2 ** meta['bits'] - 1))
+            else:
+                if im.mode in ('RGBA', 'LA', 'P', 'PA'):
+                    im = im.convert('RGBA'); bg = Image.new('RGBA', im.size, (0, 0, 0, 255))
+                    im = Image.alpha_composite(bg, im)
+                if im.mode not in ('L', '1'):
+                    im = im.convert('RGB'); c = np.asarray(im)
+                    meta['colour'] = float((c.max(-1).astype(np.int16) - c.min(-1)).mean())
+                g = np.asarray(im.convert('L'), dtype=np.uint8)
+    except PixelError as e:
+        raise DataError(f"Cannot read image {path}: {e}") from None
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as e:
         raise DataError(f"Cannot read image {path}: {type(e).__name__}: {e}") from None
-    return np.repeat(a[None], in_chans, 0) if in_chans > 1 else a[None].copy()
+    if info is not None: info.update(meta)
+    return g
+
+def load_xray(path:str|Path, # an image file (any format `decode_gray` reads)
+              size:int=224, # output side in pixels
+              in_chans:int=1, # 1 (grayscale) or 3 (grayscale repeated)
+              info:dict|None=None, # filled as by `decode_gray`
+             ) -> np.ndarray:
+    "Decode one X-ray to `uint8 [in_chans, size, size]`; `DataError` naming the file if it cannot be read."
+    g = decode_gray(path, info)
+    if g.shape != (size, size): g = np.asarray(Image.fromarray(g).resize((size, size), Image.BILINEAR, reducing_gap=None))
+    return np.repeat(g[None], in_chans, 0) if in_chans > 1 else g[None].copy()
 
 # %% ../nbs/01_data.ipynb #27
 class XrayDataset(Dataset):

@@ -20,6 +20,8 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.linalg import spsolve
 from .core import project_root, save_json, atomic_write_bytes, get_device
 from .data import CLASSES, IMG_EXTS, DataError, Normalize, XrayDataset, load_xray, index_split, find_data_root
+from .dicom import is_dicom
+from .ood import OODScorer, ood_path, pooled_features, input_flags, ood_warning
 from .models import create_model, cam_target_layers, vit_reshape_transform
 from .train import (CheckpointError, load_checkpoint, model_from_checkpoint, save_checkpoint, make_config,
                           predict_logits, probs_from_logits)
@@ -402,9 +404,10 @@ def report_image(gray:np.ndarray, # uint8 `[H, W]` X-ray as displayed
                  threshold:float, # decision threshold of the checkpoint
                  title:str='', # e.g. the file name
                  note:str='', # e.g. the method, stage and model
+                 warning:str='', # e.g. the out-of-distribution warning (an extra line in red)
                 ) -> Image.Image:
-    "One PNG-ready report: X-ray, heat-map overlay, probability, threshold and predicted label."
-    h, w = gray.shape; pad, top = 12, 86
+    "One PNG-ready report: X-ray, heat-map overlay, probability, threshold, predicted label (and a warning)."
+    h, w = gray.shape; pad, top = 12, 86 + (18 if warning else 0)
     label = CLASSES[int(prob >= threshold)]
     im = Image.new('RGB', (2 * w + 3 * pad, h + top + pad), 'white')
     im.paste(Image.fromarray(gray).convert('RGB'), (pad, top)); im.paste(Image.fromarray(overlay(gray, cam)), (2 * pad + w, top))
@@ -414,6 +417,7 @@ def report_image(gray:np.ndarray, # uint8 `[H, W]` X-ray as displayed
             fill=(170, 0, 0) if label == 'PNEUMONIA' else (0, 100, 0), font=_font(18))
     dr.text((pad, 52), note[-110:], fill=(60, 60, 60), font=_font(12))
     dr.text((pad, 68), 'Research code, not a medical device.', fill=(120, 120, 120), font=_font(11))
+    if warning: dr.text((pad, 86), warning[:140], fill=(200, 0, 0), font=_font(12))
     bar = cv2.applyColorMap(np.repeat(np.linspace(0, 255, 120).astype(np.uint8)[None], 8, 0), cv2.COLORMAP_JET)[..., ::-1]
     x0 = im.width - pad - 150; im.paste(Image.fromarray(np.ascontiguousarray(bar)), (x0, 72))
     dr.text((x0 - 28, 69), 'low', fill='black', font=_font(11)); dr.text((x0 + 124, 69), 'high', fill='black', font=_font(11))
@@ -522,10 +526,25 @@ class Predictor:
         self.name, self.img_size, self.in_chans = ck['model_name'], int(ck['img_size']), int(ck['in_chans'])
         self.norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
         self.threshold, self.temperature = float(ck['threshold']), float(ck.get('temperature', 1.0))
+        op = ood_path(self.path); self.ood = OODScorer.load(op) if op.is_file() else None  # the OOD scorer, when fitted
 
-    def load(self, path) -> np.ndarray:
-        "One image preprocessed exactly as in evaluation: uint8 `[C, S, S]`."
-        return load_xray(path, self.img_size, self.in_chans)
+    def load(self, path, info:dict|None=None) -> np.ndarray:
+        "One image preprocessed exactly as in evaluation: uint8 `[C, S, S]` (`info` filled as by `decode_gray`)."
+        return load_xray(path, self.img_size, self.in_chans, info)
+
+    def ood_scores(self, x:torch.Tensor) -> np.ndarray:
+        "Out-of-distribution scores of a uint8 batch (NaN when the checkpoint has no fitted scorer)."
+        return self.ood.score(pooled_features(self.model, self.norm, x)) if self.ood else np.full(len(x), np.nan)
+
+    def describe(self, p:float, # P(PNEUMONIA)
+                 score:float=float('nan'), # OOD score
+                 info:dict|None=None, # from `decode_gray`: input rules
+                ) -> dict:
+        "One image's result: probability, calibrated probability, prediction, label, OOD score and warning."
+        pred = int(p >= self.threshold); z = np.log(max(p, 1e-12)) - np.log(max(1 - p, 1e-12))
+        warn = ood_warning(score, self.ood.cutoff if self.ood else np.inf, input_flags(info or {}, self.img_size))
+        return {'probability': round(p, 6), 'probability_calibrated': round(float(1 / (1 + np.exp(-z / self.temperature))), 6),
+                'prediction': pred, 'label': CLASSES[pred], 'ood_score': round(float(score), 3), 'ood_warning': warn}
 
     @torch.no_grad()
     def logits(self, x:torch.Tensor) -> torch.Tensor:
@@ -535,13 +554,16 @@ class Predictor:
 # %% ../nbs/08_interpret.ipynb #42
 def collect_images(inputs:list, # files and folders
                   ) -> tuple[list[Path], list[str]]: # (files, one message per input that yields nothing)
-    "Expand folders (recursively, image extensions only) and keep files as given; report missing paths and empty folders."
+    "Expand folders (recursively) and keep files as given; name missing paths, empty folders and non-image files in folders."
     files, problems = [], []
     for s in inputs:
         p = Path(s)
         if p.is_dir():
-            found = sorted(f for f in p.rglob('*') if f.is_file() and f.suffix.lower() in IMG_EXTS and not f.name.startswith('.'))
-            if not found: problems.append(f"{p}: folder holds no images ({', '.join(sorted(IMG_EXTS))})")
+            found, other = [], []
+            for f in sorted(f for f in p.rglob('*') if f.is_file() and not f.name.startswith('.')):
+                (found if f.suffix.lower() in IMG_EXTS or (not f.suffix and is_dicom(f)) else other).append(f)
+            problems += [f"{f}: not an image (extension '{f.suffix}'; expected {', '.join(sorted(IMG_EXTS))} or DICOM)" for f in other]
+            if not found and not other: problems.append(f"{p}: folder holds no images ({', '.join(sorted(IMG_EXTS))} or DICOM)")
             files += found
         elif p.is_file(): files.append(p)
         else: problems.append(f"{p}: no such file or folder")
@@ -556,11 +578,8 @@ def _out_names(files):
 
 def _display(path, size):
     "The image as decoded for the model, at `size` px height and the original aspect ratio."
-    with Image.open(path) as im:
-        w, h = im.size
-        if im.getexif().get(0x0112, 1) in (5, 6, 7, 8): w, h = h, w
-    g = load_xray(path, size, 1)[0]
-    wd = int(min(2 * size, max(size // 2, round(size * w / max(h, 1)))))
+    info = {}; g = load_xray(path, size, 1, info)[0]
+    wd = int(min(2 * size, max(size // 2, round(size * info['width'] / max(info['height'], 1)))))
     return cv2.resize(g, (wd, size), interpolation=cv2.INTER_AREA) if wd != size else g
 
 def predict_files(checkpoint:str|Path|Predictor, # checkpoint file (or a loaded `Predictor`)
@@ -577,43 +596,43 @@ def predict_files(checkpoint:str|Path|Predictor, # checkpoint file (or a loaded 
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     files, failures = collect_images(inputs)
     def _load(f):
-        try: return pr.load(f)
+        info = {}
+        try: return pr.load(f, info), info
         except DataError as e: return e
     with ThreadPoolExecutor(max(1, threads)) as ex: arrs = list(ex.map(_load, files))
     ok = []
     for f, a in zip(files, arrs):
         if isinstance(a, DataError): failures.append(str(a))
-        else: ok.append((f, a))
-    names = _out_names([f for f, _ in ok]); rows = []
+        else: ok.append((f, *a))
+    names = _out_names([f for f, _, _ in ok]); rows = []
     for b0 in range(0, len(ok), batch_size):
         chunk = ok[b0:b0 + batch_size]
-        xb = torch.from_numpy(np.stack([a for _, a in chunk]))
+        xb = torch.from_numpy(np.stack([a for _, a, _ in chunk]))
         if cam:
             r = stage_cams(pr.model, pr.norm, xb, ('gradcam',), threshold=pr.threshold)
             logit_p = r['prob']; cams = r['cams']['gradcam']
         else: logit_p = torch.softmax(pr.logits(xb), 1)[:, 1].numpy()
-        for i, (f, _) in enumerate(chunk):
-            p = float(logit_p[i]); pred = int(p >= pr.threshold)
-            z = np.log(max(p, 1e-12)) - np.log(max(1 - p, 1e-12))
-            row = {'file': str(f), 'probability': round(p, 6), 'probability_calibrated': round(float(1 / (1 + np.exp(-z / pr.temperature))), 6),
-                   'prediction': pred, 'label': CLASSES[pred]}
+        scores = pr.ood_scores(xb)
+        for i, (f, _, info) in enumerate(chunk):
+            row = {'file': str(f), **pr.describe(float(logit_p[i]), scores[i], info)}
             if cam:
-                g = _display(f, display_size); name = names[b0 + i]; st = list(cams)
-                note = f"Grad-CAM ({st[-1]}) of the {CLASSES[pred]} log-odds; {pr.name}, {pr.img_size} px, {pr.path.name}"
-                report_image(g, cams[st[-1]][i], p, pr.threshold, str(f), note).save(out/f'{name}_report.png', compress_level=1)
-                stage_animation(g, {s: cams[s][i] for s in st}, out/f'{name}_stages.gif', f"Grad-CAM {CLASSES[pred]}")
+                g = _display(f, display_size); name = names[b0 + i]; st = list(cams); lab = row['label']
+                note = f"Grad-CAM ({st[-1]}) of the {lab} log-odds; {pr.name}, {pr.img_size} px, {pr.path.name}"
+                report_image(g, cams[st[-1]][i], row['probability'], pr.threshold, str(f), note,
+                             row['ood_warning']).save(out/f'{name}_report.png', compress_level=1)
+                stage_animation(g, {s: cams[s][i] for s in st}, out/f'{name}_stages.gif', f"Grad-CAM {lab}")
                 row.update(report=f'{name}_report.png', animation=f'{name}_stages.gif')
             rows.append(row)
-    cols = ['file', 'probability', 'probability_calibrated', 'prediction', 'label'] + (['report', 'animation'] if cam else [])
+    cols = ['file', 'probability', 'probability_calibrated', 'prediction', 'label', 'ood_score', 'ood_warning'] + (['report', 'animation'] if cam else [])
     df = pd.DataFrame(rows, columns=cols)
     atomic_write_bytes(out/'predictions.csv', df.to_csv(index=False).encode())
     return df, [m.replace('\n', ' ') for m in failures]
 
 def predict_cli(argv=None) -> int:
     "Predict pneumonia on X-ray images with a trained checkpoint (see `mscvit-predict --help`)."
-    ap = argparse.ArgumentParser(prog='mscvit-predict', description='Probability of pneumonia for chest X-ray images, '
-        'preprocessed exactly as in evaluation; labels at the checkpoint\'s validation-chosen threshold. '
-        'Research code, not a medical device.')
+    ap = argparse.ArgumentParser(prog='mscvit-predict', description='Probability of pneumonia for chest X-ray images '
+        '(PNG, JPEG, BMP, TIFF or DICOM), preprocessed exactly as in evaluation; labels at the checkpoint\'s '
+        'validation-chosen threshold; a warning for inputs unlike the training X-rays. Research code, not a medical device.')
     ap.add_argument('inputs', nargs='+', metavar='IMAGE_OR_DIR', help='image files, or folders searched recursively')
     ap.add_argument('--checkpoint', help=f'a best.pt written by mscvit-train (default: {REFERENCE_CHECKPOINT} of the repository)')
     ap.add_argument('--out', required=True, help='output folder for predictions.csv (and reports with --cam)')
@@ -630,7 +649,9 @@ def predict_cli(argv=None) -> int:
     except (CheckpointError, DataError, OSError) as e:
         print(f"mscvit-predict: error: {str(e).splitlines()[0] if str(e) else type(e).__name__}", file=sys.stderr); return 2
     for m in failures: print(f"mscvit-predict: skipped: {m}", file=sys.stderr)
-    print(f"{len(df)} image(s) predicted, {len(failures)} failed, in {time.time() - t0:.1f} s -> {Path(a.out)/'predictions.csv'}")
+    n_warn = int((df.ood_warning != '').sum())
+    print(f"{len(df)} image(s) predicted, {len(failures)} failed, in {time.time() - t0:.1f} s -> {Path(a.out)/'predictions.csv'}"
+          + (f"; {n_warn} flagged as possibly out of distribution (column ood_warning)" if n_warn else ''))
     return 1 if failures else 0
 
 # %% ../nbs/08_interpret.ipynb #51

@@ -7,13 +7,14 @@ from __future__ import annotations
 import math
 from pathlib import Path
 import numpy as np, pandas as pd
+from scipy import stats
 from .core import load_json, save_json
 from .metrics import binary_metrics, degenerate_reasons
 from .ledger import read_ledger, ledger_summary
 
 # %% auto #0
-__all__ = ['HEADLINE_KEYS', 'recompute_run', 'degenerate', 'seed_summary', 'write_seed_summary', 'headline_table', 'gap_table',
-           'ledger_table']
+__all__ = ['HEADLINE_KEYS', 'recompute_run', 'degenerate', 'seed_summary', 'write_seed_summary', 'delong_test', 'mcnemar_test',
+           'headline_table', 'gap_table', 'ledger_table', 'paired_md']
 
 # %% ../nbs/09b_evidence.ipynb #2019eca0
 HEADLINE_KEYS = ('accuracy', 'roc_auc', 'sensitivity', 'specificity')
@@ -57,6 +58,46 @@ def seed_summary(runs:list, # run folders of one recipe, one per seed
 def write_seed_summary(runs:list, out:str|Path) -> dict:
     "`seed_summary` of `runs`, saved as JSON at `out`."
     s = seed_summary(runs); save_json(s, out); return s
+
+# %% ../nbs/09b_evidence.ipynb #216adcc8
+def _midrank(x:np.ndarray) -> np.ndarray:
+    "Midranks (1-based; ties share the mean rank)."
+    return stats.rankdata(x, method='average')
+
+def delong_test(y, # 0/1 labels, shape [N]
+                p1, # model 1 probabilities, shape [N]
+                p2, # model 2 probabilities on the same images
+               ) -> dict:
+    "AUC of each model, their difference (1 - 2) with its DeLong standard error, 95% interval and two-sided p."
+    y, p = np.asarray(y).astype(int), np.stack([np.asarray(p1, float), np.asarray(p2, float)])
+    pos, neg = p[:, y == 1], p[:, y == 0]
+    m, n = pos.shape[1], neg.shape[1]
+    if m == 0 or n == 0: raise ValueError("DeLong's test needs both classes among the labels.")
+    tx = np.stack([_midrank(r) for r in pos]); ty = np.stack([_midrank(r) for r in neg])
+    tz = np.stack([_midrank(r) for r in np.concatenate([pos, neg], 1)])
+    auc = (tz[:, :m].sum(1) - m * (m + 1) / 2) / (m * n)
+    v10 = (tz[:, :m] - tx) / n          # structural components of the positives [2, m]
+    v01 = 1 - (tz[:, m:] - ty) / m      # and of the negatives [2, n]
+    cov = np.cov(v10) / m + np.cov(v01) / n
+    diff, var = auc[0] - auc[1], cov[0, 0] + cov[1, 1] - 2 * cov[0, 1]
+    se = math.sqrt(max(var, 0.0))
+    pval = 1.0 if se == 0 else float(2 * stats.norm.sf(abs(diff) / se))
+    return {'auc1': float(auc[0]), 'auc2': float(auc[1]), 'diff': float(diff), 'se': se,
+            'ci95': (float(diff - 1.959964 * se), float(diff + 1.959964 * se)), 'p': pval}
+
+def mcnemar_test(y, # 0/1 labels, shape [N]
+                 pred1, # model 1 0/1 predictions (at its own threshold)
+                 pred2, # model 2 0/1 predictions on the same images
+                ) -> dict:
+    "Accuracy difference (1 - 2) with a 95% Wald interval of the paired difference and McNemar's exact p."
+    y = np.asarray(y).astype(int)
+    c1, c2 = np.asarray(pred1).astype(int) == y, np.asarray(pred2).astype(int) == y
+    b, c, n = int((c1 & ~c2).sum()), int((~c1 & c2).sum()), len(y)
+    diff = (b - c) / n
+    se = math.sqrt(max((b + c) / n - diff ** 2, 0.0) / n)
+    pval = 1.0 if b + c == 0 else float(stats.binomtest(b, b + c, 0.5).pvalue)
+    return {'acc1': float(c1.mean()), 'acc2': float(c2.mean()), 'diff': diff, 'only_1_right': b, 'only_2_right': c,
+            'ci95': (diff - 1.959964 * se, diff + 1.959964 * se), 'p': pval}
 
 # %% ../nbs/09b_evidence.ipynb #2be67ddb
 def _f(key, v, sign=False):
@@ -105,3 +146,23 @@ def ledger_table(path:str|Path|None=None) -> str:
             f"([`figures/test_evaluations.csv`](figures/test_evaluations.csv), one row per evaluation); "
             f"{s['not_decided_before']} of them were not marked as decided before their result was seen, "
             f"{s['degenerate']} are of degenerate (collapsed) runs.\n\n" + _table(['Recipe', 'Test evaluations'], rows))
+
+# %% ../nbs/09b_evidence.ipynb #45e252b0
+def _preds(run) -> pd.DataFrame: return pd.read_csv(Path(run)/'predictions.csv').sort_values('path').reset_index(drop=True)
+
+def paired_md(pairs:dict, # label -> (run A, run B): folders with predictions.csv on the same test images
+             ) -> str:
+    "Markdown: per pair, DeLong's AUC difference and McNemar's accuracy difference (A - B), with 95% intervals and p."
+    rows = []
+    for label, (a, b) in pairs.items():
+        if not ((Path(a)/'predictions.csv').exists() and (Path(b)/'predictions.csv').exists()): continue
+        pa, pb = _preds(a), _preds(b)
+        if list(pa.path) != list(pb.path): raise ValueError(f"{a} and {b} were not evaluated on the same images.")
+        d, mc = delong_test(pa.label, pa.probability, pb.probability), mcnemar_test(pa.label, pa.prediction, pb.prediction)
+        rows.append([label, len(pa), f"{_f('roc_auc', d['diff'], True)} [{_f('roc_auc', d['ci95'][0], True)}, "
+                     f"{_f('roc_auc', d['ci95'][1], True)}]", f"{d['p']:.2g}",
+                     f"{_f('accuracy', mc['diff'], True)} [{_f('accuracy', mc['ci95'][0], True)}, {_f('accuracy', mc['ci95'][1], True)}]",
+                     f"{mc['only_1_right']} / {mc['only_2_right']}", f"{mc['p']:.2g}"])
+    if not rows: return '_No pair of runs with predictions on the same images yet._'
+    return _table(['A vs B', 'Test images', 'Δ ROC AUC [95% CI]', 'DeLong p', 'Δ accuracy, pp [95% CI]',
+                   'Only A right / only B right', 'McNemar p'], rows)

@@ -18,7 +18,7 @@ from .data import (CLASSES, KAGGLE_DATASET, DataError, summarize, find_data_root
 from .metrics import (roc_pr_curves, bootstrap_roc_band, reliability_curve, expected_calibration_error,
                             binary_metrics, format_metrics_table)
 from .experiments import ABLATIONS, BASELINES, collect_runs, summarize_runs, paired_comparison
-from .evidence import degenerate, seed_summary, headline_table, gap_table, ledger_table
+from .evidence import degenerate, seed_summary, headline_table, gap_table, ledger_table, paired_md
 
 # %% auto #0
 __all__ = ['PALETTE', 'MODEL_LABELS', 'REFERENCE_MODEL', 'SUMMARY_METRICS', 'METRIC_LABELS', 'RUN_FIGURES', 'RUN_COLUMNS',
@@ -28,8 +28,8 @@ __all__ = ['PALETTE', 'MODEL_LABELS', 'REFERENCE_MODEL', 'SUMMARY_METRICS', 'MET
            'plot_model_comparison', 'plot_ablations', 'plot_baselines', 'model_costs', 'plot_acc_vs_macs',
            'error_by_series', 'subgroup_table', 'read_attempts', 'attempts_table', 'reference_table', 'read_published',
            'comparison_table', 'complexity_md', 'bench_table', 'runs_table', 'reference_seed_runs', 'headline_md',
-           'gap_md', 'screening_md', 'readme_tables', 'replace_marked', 'update_readme_tables', 'make_figures',
-           'figures_cli']
+           'gap_md', 'screening_md', 'paired_reference_md', 'readme_tables', 'replace_marked', 'update_readme_tables',
+           'make_figures', 'figures_cli']
 
 # %% ../nbs/09a_figures.ipynb #5
 PALETTE = {'NORMAL': '#4C72B0', 'PNEUMONIA': '#DD8452'}  # one colour per class, in every figure
@@ -540,8 +540,8 @@ def attempts_table(root:str|Path='figures/reference_attempts', current:str|Path|
         cell = lambda k: _pm(t[k], math.nan, k) + (f" [{_pm(ci[k][0], math.nan, k)}, {_pm(ci[k][1], math.nan, k)}]" if k in ci else '')
         best = m.get('best_epoch') or ', '.join(str(x.get('best_epoch')) for x in m.get('members', [])) or '—'
         name = name + (f" ({m['ensemble_of']}-run ensemble, seeds {', '.join(map(str, m.get('seed', [])))})" if m.get('ensemble_of') else '')
-        name += ' (**degenerate**)' if m.get('degenerate') else ''
-        rows.append([name, model_label(m['model']), ', '.join(f"{k}={c.get(k)}" for k in keys) or '—', best,
+        flag = ' (**degenerate**)' if m.get('degenerate') else ''
+        rows.append([name, model_label(m['model']) + flag, ', '.join(f"{k}={c.get(k)}" for k in keys) or '—', best,
                      _pm(m['val']['roc_auc'], math.nan, 'roc_auc'), cell('accuracy'), cell('roc_auc'),
                      _pm(t['sensitivity'], math.nan, 'sensitivity'), _pm(t['specificity'], math.nan, 'specificity'),
                      f"{(m.get('wall_time_s') or math.nan) / 60:.1f}"])
@@ -553,7 +553,7 @@ def attempts_table(root:str|Path='figures/reference_attempts', current:str|Path|
 
 # %% ../nbs/09a_figures.ipynb #41
 README_TABLES = ('reference', 'comparison', 'ablations', 'baselines', 'complexity', 'bench', 'runs', 'subgroups', 'attempts',
-                 'headline', 'gap', 'ledger', 'screening')
+                 'headline', 'gap', 'ledger', 'screening', 'paired')
 _KEYS = ('accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'precision', 'f1', 'roc_auc', 'pr_auc', 'ece')
 
 def _md_table(header:list, rows:list, align:str|None=None) -> str:
@@ -714,6 +714,7 @@ def gap_md(fig_dir:str|Path='figures') -> str:
                             f"brightness {c.get('aug_brightness')}, contrast {c.get('aug_contrast')}, crop scale >= "
                             f"{c.get('aug_scale_min')}, gamma {c.get('aug_gamma', 0.0)}, noise {c.get('aug_noise', 0.0)}")
         groups.setdefault(names[k], []).append(d)
+    if not groups: return _missing('The validation-vs-test gap', 'no reference-budget run with validation and test results')
     return gap_table(groups) + ("\n\nMeans over the runs of each group (seeds); gap = test - validation. A validation "
                                 "split that resembles the test split has a gap near zero, so choices made on it transfer.")
 
@@ -734,6 +735,19 @@ def screening_md(fig_dir:str|Path='figures') -> str:
         "\n\nValidation split only (`evaluate_test=False`: these runs never read the test images); settings of each "
         "candidate in its `config.json`.")
 
+def paired_reference_md(fig_dir:str|Path='figures') -> str:
+    "Per-image paired tests of the current reference recipe against v2: same seed, and the seed ensembles."
+    f = Path(fig_dir); a = f/'reference_attempts'
+    pairs = {f'v3 seed {s} vs v2 seed {s}': (f/('reference' if s == 0 else f'reference_s{s}'), a/f'v2_seed{s}') for s in range(3)}
+    pairs['v3 ensemble vs v2 ensemble (seeds 0-2)'] = (f/'reference_ensemble', a/'v2_seeds_0-2_ensemble')
+    ok = {k: v for k, v in pairs.items() if all((d/'predictions.csv').exists() for d in v)}
+    if not ok: return _missing('The paired comparison with v2', 'no v3 run with test predictions yet')
+    for k, (x, _) in ok.items():  # only runs of the current recipe (earliest rule) are compared here
+        if load_json(x/'metrics.json').get('preset_config', {}).get('val_rule') != 'earliest' and 'ensemble' not in k:
+            return _missing('The paired comparison with v2', f'{x} is not a run of the v3 recipe')
+    return paired_md(ok) + ("\n\nSame 624 test images; A = v3, B = v2. Δ ROC AUC: DeLong's test; Δ accuracy: each "
+                            "run at its own validation-chosen threshold, McNemar's exact test on the discordant images.")
+
 def readme_tables(fig_dir:str|Path='figures', # the committed results
                  ) -> dict[str, str]: # marker name -> markdown
     "Every README table, by marker name, from the results under `fig_dir`."
@@ -743,7 +757,8 @@ def readme_tables(fig_dir:str|Path='figures', # the committed results
             'complexity': complexity_md(f/'complexity.csv'), 'bench': bench_table(f/'bench_models.csv'),
             'runs': runs_table(f/'reference', f/'experiments', f/'quick'),
             'subgroups': subgroup_table(f/'reference', f/'dataset.json'), 'attempts': attempts_table(f/'reference_attempts', f/'reference'),
-            'headline': headline_md(f), 'gap': gap_md(f), 'ledger': ledger_table(f/'test_evaluations.csv'), 'screening': screening_md(f)}
+            'headline': headline_md(f), 'gap': gap_md(f), 'ledger': ledger_table(f/'test_evaluations.csv') if (f/'test_evaluations.csv').exists() else
+                      _missing('The test-evaluation ledger', 'no figures/test_evaluations.csv'), 'screening': screening_md(f), 'paired': paired_reference_md(f)}
 
 def replace_marked(text:str, # markdown holding `<!-- table:NAME -->` ... `<!-- /table:NAME -->`
                    name:str, # the marker name

@@ -10,7 +10,7 @@ DATA ?=
 DATA_ARG := $(if $(DATA),--data $(DATA),)
 NBWORKERS ?= 2
 
-.PHONY: install test reproduce figures readme sync check-sync clean-venv
+.PHONY: install test test-cluster reproduce figures readme sync check-sync clean-venv
 
 install: $(VENV)/.installed
 
@@ -27,6 +27,12 @@ test: install
 	$(PY) .ci/check_sync.py
 	$(PY) .ci/readme.py --check
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers $(NBWORKERS) --timing
+
+# The flagged scale-out tests (not in CI): 2-process torchrun DDP, and the Ray backend (installs the `cluster` extra).
+test-cluster: install
+	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[dev,cluster]"
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --flags dist --path nbs/07a_distributed.ipynb
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --flags ray --path nbs/09_experiments.ipynb
 
 # The main job: data summary, train, evaluate on test, figures. `make reproduce PRESET=reference` for the reference run.
 reproduce: install

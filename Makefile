@@ -10,7 +10,7 @@ DATA ?=
 DATA_ARG := $(if $(DATA),--data $(DATA),)
 NBWORKERS ?= 2
 
-.PHONY: install test test-browser ood reproduce figures readme sync check-sync clean-venv
+.PHONY: install test test-browser test-cluster ood reproduce figures readme sync check-sync clean-venv
 
 install: $(VENV)/.installed
 
@@ -37,6 +37,12 @@ test-browser: install
 ood: install
 	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[ood]"
 	$(PY) -m mscvit.ood $(DATA_ARG)
+
+# The flagged scale-out tests (not in CI): 2-process torchrun DDP, and the Ray backend (installs the `cluster` extra).
+test-cluster: install
+	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[dev,cluster]"
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --flags dist --path nbs/07a_distributed.ipynb
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --flags ray --path nbs/09_experiments.ipynb
 
 # The main job: data summary, train, evaluate on test, figures. `make reproduce PRESET=reference` for the reference run.
 reproduce: install

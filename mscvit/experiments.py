@@ -11,8 +11,8 @@ import numpy as np, pandas as pd
 from .core import load_json, in_notebook
 
 # %% auto #0
-__all__ = ['ABLATIONS', 'BASELINES', 'PLANS', 'BUDGETS', 'SUITES', 'METRIC_KEYS', 'Job', 'plan_jobs', 'run_jobs', 'collect_runs',
-           'summarize_runs', 'paired_comparison', 'experiments_cli']
+__all__ = ['ABLATIONS', 'BASELINES', 'PLANS', 'BUDGETS', 'SUITES', 'METRIC_KEYS', 'Job', 'plan_jobs', 'run_jobs', 'run_job',
+           'run_jobs_ray', 'collect_runs', 'summarize_runs', 'paired_comparison', 'experiments_cli']
 
 # %% ../nbs/09_experiments.ipynb #5
 ABLATIONS = ['mscvit_t', 'mscvit_t_no_lfe', 'mscvit_t_single_scale', 'mscvit_t_no_cff', 'mscvit_t_no_wavelet']
@@ -68,35 +68,47 @@ def _cmd(job:Job, root:Path, data, device, extra):
     if (job.run_dir(root)/'last.pt').exists(): c.append('--resume')
     return c
 
+def _row(job:Job, st:str, seconds:float) -> dict:
+    return {'budget': job.budget, 'model': job.model, 'seed': job.seed, 'status': st, 'seconds': round(seconds, 1)}
+
+def _tidy(job:Job, root:Path, keep_weights:bool):
+    "After a job is done: drop its optimizer state, and its weights unless kept."
+    d = job.run_dir(root); (d/'last.pt').unlink(missing_ok=True)
+    if not (keep_weights or job.keep_weights): (d/'best.pt').unlink(missing_ok=True)
+
 def run_jobs(jobs:list[Job], root:str|Path, # where run directories go: root/budget/model_sSEED
-             data=None, parallel:int=1, # processes at once
+             data=None, parallel:int=1, # processes at once (local backend)
              deadline_s:float|None=None, # start no job after this many seconds
              hard_deadline_s:float|None=None, # stop running jobs (left resumable) after this many seconds (default: deadline_s)
              device:str|None=None, keep_weights=False, # keep best.pt of every run
              extra:dict|None=None, # overrides added to every job (e.g. for tests)
-             threads:int|None=None, # torch threads per process (OMP_NUM_THREADS)
-             verbose=True) -> pd.DataFrame:
-    "Run jobs in parallel processes; return a table of job, status and seconds."
+             threads:int|None=None, # torch threads per process (OMP_NUM_THREADS); with Ray, also the CPUs each job asks for
+             verbose=True,
+             backend:str='local', # 'local' (processes on this machine) or 'ray' (tasks on a Ray cluster, see below)
+             address:str|None=None, # Ray: the cluster to join ('auto', 'ray://host:10001'); None: the running or a new local one
+             gpus_per_job:float|None=None, # Ray: GPUs each job asks for (default 1 with a CUDA device, else 0; 0.25 packs 4 per GPU)
+            ) -> pd.DataFrame:
+    "Run jobs in parallel processes, or as Ray tasks; return a table of job, status and seconds."
+    if backend == 'ray': return run_jobs_ray(jobs, root, data, deadline_s, hard_deadline_s, device, keep_weights, extra, threads,
+                                             verbose, address, gpus_per_job)
+    if backend != 'local': raise ValueError(f"Unknown backend {backend!r}; valid backends: local, ray")
     root = Path(root); t0 = time.time(); todo = list(jobs); running = {}; status = []
     env = dict(os.environ)
     if threads: env['OMP_NUM_THREADS'] = str(threads)
     def finish(job, p, st):
-        d = job.run_dir(root)
-        if st == 'done':
-            (d/'last.pt').unlink(missing_ok=True)
-            if not (keep_weights or job.keep_weights): (d/'best.pt').unlink(missing_ok=True)
-        status.append({'budget': job.budget, 'model': job.model, 'seed': job.seed, 'status': st, 'seconds': round(time.time() - running[p][1], 1)})
+        if st == 'done': _tidy(job, root, keep_weights)
+        status.append(_row(job, st, time.time() - running[p][1]))
         if verbose: print(f"[{time.time()-t0:7.1f}s] {st:8s} {job.budget}/{job.model}_s{job.seed}", flush=True)
     hard = hard_deadline_s if hard_deadline_s is not None else deadline_s
     while todo or running:
         el = time.time() - t0
         late, kill = deadline_s is not None and el > deadline_s, hard is not None and el > hard
         if late and todo:
-            status += [{'budget': j.budget, 'model': j.model, 'seed': j.seed, 'status': 'not run', 'seconds': 0.0} for j in todo]; todo = []
+            status += [_row(j, 'not run', 0.0) for j in todo]; todo = []
         while todo and len(running) < parallel and not late:
             job = todo.pop(0); d = job.run_dir(root)
             if (d/'metrics.json').exists():
-                status.append({'budget': job.budget, 'model': job.model, 'seed': job.seed, 'status': 'cached', 'seconds': 0.0}); continue
+                status.append(_row(job, 'cached', 0.0)); continue
             d.mkdir(parents=True, exist_ok=True)
             p = subprocess.Popen(_cmd(job, root, data, device, extra), stdout=open(d/'log.txt', 'a'), stderr=subprocess.STDOUT, env=env)
             running[p] = (job, time.time())
@@ -107,6 +119,73 @@ def run_jobs(jobs:list[Job], root:str|Path, # where run directories go: root/bud
             for p in list(running): p.terminate()
             for p in list(running): p.wait(); finish(running[p][0], p, 'stopped'); del running[p]
         time.sleep(0.2)
+    return pd.DataFrame(status)
+
+# %% ../nbs/09_experiments.ipynb #b1f0a002
+def _import_ray():
+    try: import ray
+    except ImportError: raise ImportError("The Ray backend needs Ray, an optional extra: pip install 'mscvit[cluster]'") from None
+    return ray
+
+def _parent_death_signal():
+    "`preexec_fn` for the training process (Linux): SIGTERM when the worker that started it dies, so no run is orphaned."
+    try:
+        import ctypes, signal
+        prctl = ctypes.CDLL(None).prctl  # looked up before the fork; only called in the child
+    except (OSError, AttributeError): return None
+    return lambda: prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+def run_job(job:Job, root:str|Path, data=None, device=None, extra:dict|None=None, threads:int|None=None,
+            start_by:float|None=None, # wall-clock time (`time.time()`) after which the job is not started
+            stop_at:float|None=None, # wall-clock time at which the job is stopped, left resumable
+           ) -> tuple[str, float]:
+    "Run one job's training process to its end where this is called (a Ray task: on the node Ray chose); `(status, seconds)`."
+    import socket
+    if start_by is not None and time.time() > start_by: return 'not run', 0.0
+    d = job.run_dir(root); d.mkdir(parents=True, exist_ok=True); t0 = time.time()
+    env = {**os.environ, **({'OMP_NUM_THREADS': str(threads)} if threads else {})}
+    print(f"started {job.budget}/{job.model}_s{job.seed} on {socket.gethostname()}", flush=True)
+    with open(d/'log.txt', 'a') as log:
+        p = subprocess.Popen(_cmd(job, Path(root), data, device, extra), stdout=log, stderr=subprocess.STDOUT, env=env,
+                             preexec_fn=_parent_death_signal())
+    try: rc = p.wait(None if stop_at is None else max(0., stop_at - time.time()))
+    except subprocess.TimeoutExpired: rc = 'stopped'
+    finally:
+        if p.poll() is None: p.terminate(); p.wait()  # the deadline, or the task was cancelled: left resumable
+    return ('done' if rc == 0 else rc if rc == 'stopped' else f'failed({rc})'), time.time() - t0
+
+def run_jobs_ray(jobs:list[Job], root:str|Path, data=None, deadline_s:float|None=None, hard_deadline_s:float|None=None,
+                 device:str|None=None, keep_weights=False, extra:dict|None=None, threads:int|None=None, verbose=True,
+                 address:str|None=None, # the cluster to join ('auto'); None: the running Ray, else a new local one
+                 gpus_per_job:float|None=None, # default 1 with a CUDA device, else 0
+                ) -> pd.DataFrame:
+    "`run_jobs` with each job a Ray task asking for `threads` CPUs and `gpus_per_job` GPUs."
+    ray = _import_ray()
+    if not ray.is_initialized(): ray.init(address=address)
+    root, t0, status, pending = Path(root).resolve(), time.time(), [], {}
+    data = str(Path(data).resolve()) if data else data
+    gpus = gpus_per_job if gpus_per_job is not None else float(str(device or '').startswith('cuda'))
+    task = ray.remote(num_cpus=threads or 1, num_gpus=gpus, max_retries=2)(run_job)
+    hard = hard_deadline_s if hard_deadline_s is not None else deadline_s
+    start_by, stop_at = (t0 + deadline_s if deadline_s is not None else None), (t0 + hard if hard is not None else None)
+    for job in jobs:
+        if (job.run_dir(root)/'metrics.json').exists(): status.append(_row(job, 'cached', 0.0)); continue
+        pending[task.remote(job, root, data, device, extra, threads, start_by, stop_at)] = job
+    if verbose:
+        r = ray.cluster_resources()
+        print(f"Ray: {len(pending)} job(s) submitted, {len(status)} cached; cluster {r.get('CPU', 0):.0f} CPUs, "
+              f"{r.get('GPU', 0):.0f} GPUs; each job {threads or 1} CPU(s), {gpus:g} GPU(s)", flush=True)
+    try:
+        while pending:
+            (ref,), _ = ray.wait(list(pending), num_returns=1)
+            job = pending.pop(ref)
+            try: st, secs = ray.get(ref)
+            except Exception as e: st, secs = f'failed({type(e).__name__})', 0.0  # e.g. the task failed on every retry
+            if st == 'done': _tidy(job, root, keep_weights)
+            status.append(_row(job, st, secs))
+            if verbose: print(f"[{time.time()-t0:7.1f}s] {st:8s} {job.budget}/{job.model}_s{job.seed} ({len(pending)} left)", flush=True)
+    finally:
+        for ref in pending: ray.cancel(ref)  # interrupted: the running jobs stop, left resumable
     return pd.DataFrame(status)
 
 # %% ../nbs/09_experiments.ipynb #10
@@ -162,13 +241,18 @@ def experiments_cli(argv=None):
     ap.add_argument('--out', default='runs/experiments')
     ap.add_argument('--data'); ap.add_argument('--device'); ap.add_argument('--threads', type=int)
     ap.add_argument('--keep-weights', action='store_true')
+    ap.add_argument('--backend', default='local', help='local (processes here) or ray (tasks on a Ray cluster; pip install mscvit[cluster])')
+    ap.add_argument('--address', help="Ray cluster to join, e.g. auto (default: a new local Ray)")
+    ap.add_argument('--gpus-per-job', type=float, help='Ray: GPUs per job (default 1 with --device cuda, else 0)')
     a = ap.parse_args(argv)
     try:
         if a.suite and a.suite not in SUITES: raise ValueError(f"Unknown suite {a.suite!r}; valid suites: {', '.join(SUITES)}")
         if not (a.suite or a.budget): raise ValueError('give --budget or --suite')
         jobs = SUITES[a.suite]() if a.suite else plan_jobs(a.budget, a.models or a.plan, a.seeds)
     except ValueError as e: print(f'error: {e}', file=sys.stderr); return 2
-    st = run_jobs(jobs, a.out, a.data, a.parallel, a.deadline, a.hard_deadline, a.device, a.keep_weights, threads=a.threads)
+    try: st = run_jobs(jobs, a.out, a.data, a.parallel, a.deadline, a.hard_deadline, a.device, a.keep_weights, threads=a.threads,
+                       backend=a.backend, address=a.address, gpus_per_job=a.gpus_per_job)
+    except (ValueError, ImportError) as e: print(f'error: {e}', file=sys.stderr); return 2
     Path(a.out).mkdir(parents=True, exist_ok=True); st.to_csv(Path(a.out)/f'status_{a.suite or a.budget}.csv', index=False)
     print(st.status.value_counts().to_string()); return 0
 

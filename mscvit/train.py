@@ -232,22 +232,24 @@ def train(cfg:TrainConfig, # the run's settings
           stop_after_epochs:int|None=None, # stop (as if killed) after this many epochs in this call; for tests
          ) -> dict:
     "Train, select the best epoch on validation, choose the threshold on validation, evaluate test once; return metrics."
-    t_start = time.time(); out = Path(out); check_out_dir(out, resume, force)
-    if resume and not force and (out/'metrics.json').exists() and not (out/'last.pt').exists():
-        return load_json(out/'metrics.json')  # a finished run whose optimizer state was dropped (e.g. committed results)
-    out.mkdir(parents=True, exist_ok=True)
-    device = get_device(cfg.device or None); cuda = device.type == 'cuda'
+    from mscvit.distributed import init_world
+    world = init_world(cfg.device)  # one process, or this rank of a torchrun run (see 07a_distributed)
+    t_start = time.time(); out = Path(out); world.on_rank0(lambda: check_out_dir(out, resume, force))
+    done = world.on_rank0(lambda: load_json(out/'metrics.json') if resume and not force and (out/'metrics.json').exists()
+                          and not (out/'last.pt').exists() else None)
+    if done is not None: return done  # a finished run whose optimizer state was dropped (e.g. committed results)
+    if world.is_main: out.mkdir(parents=True, exist_ok=True)
+    device = world.device; cuda = device.type == 'cuda'
     start_epoch, history, best, threshold, prev_wall = 0, [], {'epoch': -1, 'val_auc': -1.0}, 0.5, 0.0
-    ck = None
-    if resume and (out/'last.pt').exists():
-        ck = load_checkpoint(out/'last.pt')
+    ck = world.on_rank0(lambda: load_checkpoint(out/'last.pt') if resume and (out/'last.pt').exists() else None)  # sent to every rank
+    if ck is not None:
         if ck['model_name'] != cfg.model or ck['img_size'] != cfg.img_size or ck['in_chans'] != cfg.in_chans:
             raise CheckpointError(f"{out/'last.pt'} is a {ck['model_name']} run at {ck['img_size']} px with {ck['in_chans']} "
                                   f"channel(s); it cannot resume as {cfg.model} at {cfg.img_size} px / {cfg.in_chans}.")
         cfg = TrainConfig(**{**ck['config'], 'device': cfg.device})
         start_epoch, history, best, threshold = ck['epoch'], ck['history'], ck['best'], ck['threshold']
         prev_wall = history[-1]['wall_s'] if history else 0.0
-    save_json(asdict(cfg), out/'config.json')
+    if world.is_main: save_json(asdict(cfg), out/'config.json')
     root, tr_items, va_items, te_items = _data(cfg, data)
     tr_ds, va_ds = _ds(cfg, tr_items), _ds(cfg, va_items)
     norm = Normalize(*image_stats(tr_ds.images)) if tr_ds.images is not None else Normalize(0.5, 0.25)
@@ -255,6 +257,7 @@ def train(cfg:TrainConfig, # the run's settings
     set_seed(cfg.seed)
     model = create_model(cfg.model, num_classes=2, in_chans=cfg.in_chans, drop_path_rate=cfg.drop_path_rate, img_size=cfg.img_size).to(device)
     if cuda and cfg.channels_last: model = model.to(memory_format=torch.channels_last)
+    model, net = world.wrap(model, cfg.batch_size)  # `net` is DDP with synchronised batch norm under torchrun, else `model`
     ema = None
     if cfg.ema_decay > 0:
         from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
@@ -269,7 +272,7 @@ def train(cfg:TrainConfig, # the run's settings
     w = class_weights(tr_ds.labels).to(device) if cfg.class_weighted_loss else None
     aug, mixer = make_augment(cfg), make_mixer(cfg)
     from tqdm.auto import tqdm
-    quiet = quiet or in_test()
+    quiet = quiet or in_test() or not world.is_main
     end_epoch = cfg.epochs if stop_after_epochs is None else min(cfg.epochs, start_epoch + stop_after_epochs)
     for epoch in range(start_epoch, end_epoch):
         set_seed(cfg.seed * 10007 + epoch)  # the epoch's randomness depends only on (seed, epoch)
@@ -284,9 +287,10 @@ def train(cfg:TrainConfig, # the run's settings
             x = norm(aug(xb))
             y = F.one_hot(yb, 2).float()
             if mixer is not None and torch.rand(()).item() < cfg.mix_prob: x, y = mixer(x, yb)
+            x, y = world.share(x), world.share(y)  # every rank augments the global batch, then trains on its own rows
             if cuda and cfg.channels_last: x = x.contiguous(memory_format=torch.channels_last)
             with torch.autocast('cuda', dtype=torch.bfloat16, enabled=cuda and cfg.amp):
-                logits = model(x)
+                logits = net(x)
             loss = F.cross_entropy(logits.float(), y, weight=w, label_smoothing=cfg.label_smoothing)
             if not torch.isfinite(loss):
                 raise TrainingError(f"The loss became {loss.item()} at epoch {epoch+1}, step {step+1}; stopping. "
@@ -299,12 +303,14 @@ def train(cfg:TrainConfig, # the run's settings
             td = time.time()
         pbar.close()
         train_s = time.time() - t0
+        train_loss = world.mean(torch.stack(losses).mean()).item() if losses else float('nan')  # over every rank's rows
+        if not world.is_main: continue  # validation, checkpoints and logs: rank 0 only
         eval_model = ema.module if ema is not None else model
         vlog = predict_logits(eval_model, va_ds, norm, cfg.eval_batch_size, device, cfg.amp)
         vy = va_ds.labels.numpy(); vp = probs_from_logits(vlog)
         vloss = F.cross_entropy(vlog, va_ds.labels).item()
         vm = binary_metrics(vy, vp, 0.5); thr = choose_threshold(vy, vp, cfg.threshold_rule, cfg.target_sensitivity)
-        rec = {'epoch': epoch + 1, 'train_loss': torch.stack(losses).mean().item() if losses else float('nan'),
+        rec = {'epoch': epoch + 1, 'train_loss': train_loss,
                'val_loss': vloss, 'val_auc': vm['roc_auc'], 'val_acc@0.5': vm['accuracy'], 'lr': opt.param_groups[0]['lr'],
                'train_s': train_s, 'data_wait_s': t_data, 'train_img_s': n_seen / max(train_s, 1e-9),
                'epoch_s': time.time() - t0, 'wall_s': prev_wall + time.time() - t_start}
@@ -319,6 +325,7 @@ def train(cfg:TrainConfig, # the run's settings
             print(f"epoch {epoch+1:3d}/{cfg.epochs} train_loss {rec['train_loss']:.4f} val_loss {vloss:.4f} val_auc {vm['roc_auc']:.4f}"
                   f" {rec['train_img_s']:.0f} img/s{'  *best' if improved else ''}", flush=True)
     if end_epoch < cfg.epochs: return {'stopped_at_epoch': end_epoch}
+    if not world.is_main: return {'rank': world.rank, 'world_size': world.world_size}  # rank 0 evaluates and writes results
     if (out/'metrics.json').exists() and resume:
         return load_json(out/'metrics.json')
     return finalize(out, root, cfg, va_ds, te_items, device, wall_s=(history[-1]['wall_s'] if history else 0.0),
@@ -479,13 +486,18 @@ def train_cli(argv=None):
     ap.add_argument('--quiet', action='store_true', help='no progress bars'); ap.add_argument('--list-models', action='store_true')
     a = ap.parse_args(argv)
     if a.list_models: print('\n'.join(list_models())); return 0
+    out = Path(a.out or f'runs/{a.preset}_{a.model}_s{a.seed}')
     try:
         ov = {k: v for k, v in dict(epochs=a.epochs, img_size=a.img_size, batch_size=a.batch_size, lr=a.lr, device=a.device).items() if v is not None}
         cfg = make_config(a.preset, model=a.model, seed=a.seed, **ov, **_parse_set(a.set))
-        out = Path(a.out or f'runs/{a.preset}_{a.model}_s{a.seed}')
         m = train(cfg, out, a.data, resume=a.resume, force=a.force, quiet=a.quiet)
     except (ValueError, DataError, CheckpointError, TrainingError, FileExistsError) as e:
         print(f"mscvit-train: error: {e}", file=sys.stderr); return 1 if isinstance(e, TrainingError) else 2
+    except Exception as e:  # under torchrun: which rank stopped, why, and the checkpoint to resume from
+        from mscvit.distributed import torchrun_env, stop_message
+        if torchrun_env() is None: raise
+        print(stop_message(e, out/'last.pt'), file=sys.stderr); return 1
+    if 'val' not in m: return 0  # ranks 1.. of a torchrun run: rank 0 reports
     if 'test' not in m:
         print(f"{cfg.model} validation only (evaluate_test=False): auc {m['val']['roc_auc']:.4f} sens {m['val']['sensitivity']:.4f} "
               f"spec {m['val']['specificity']:.4f} (threshold {m['threshold']:.3f}) -> {out/'metrics.json'}")
@@ -514,3 +526,7 @@ def eval_cli(argv=None):
         print(f"mscvit-eval: error: {e}", file=sys.stderr); return 2
     s = m[a.split]; print(json.dumps({k: s[k] for k in ('n', 'accuracy', 'sensitivity', 'specificity', 'roc_auc', 'pr_auc')}, indent=1))
     return 0
+
+# %% ../nbs/07_train.ipynb #f2a7c415
+from .core import in_notebook
+if __name__ == '__main__' and not in_notebook(): sys.exit(train_cli())  # `python -m mscvit.train`, also under torchrun

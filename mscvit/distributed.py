@@ -192,7 +192,7 @@ def bench_ddp(data=None, # data root (searched when None)
                 cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', str(nproc), '-m', 'mscvit.train',
                        '--preset', preset, '--model', model, '--img-size', str(img_size), '--epochs', str(epochs), '--batch-size',
                        str(batch_size), '--device', 'cpu', '--set', f'limit_train={n_images}', '--set', 'limit_eval=64',
-                       '--set', 'n_boot=0', '--quiet', '--out', str(run)] + (['--data', str(data)] if data else [])
+                       '--set', 'n_boot=0', '--set', 'evaluate_test=false', '--quiet', '--out', str(run)] + (['--data', str(data)] if data else [])
                 p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
                                      env={**os.environ, **(env or {}), 'OMP_NUM_THREADS': str(threads)})
                 try: log, done = p.communicate(timeout=timeout_s)[0], True

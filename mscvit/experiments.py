@@ -11,8 +11,8 @@ import numpy as np, pandas as pd
 from .core import load_json, in_notebook
 
 # %% auto #0
-__all__ = ['ABLATIONS', 'BASELINES', 'PLANS', 'BUDGETS', 'SUITES', 'METRIC_KEYS', 'Job', 'plan_jobs', 'run_jobs', 'run_job',
-           'run_jobs_ray', 'collect_runs', 'summarize_runs', 'paired_comparison', 'experiments_cli']
+__all__ = ['ABLATIONS', 'BASELINES', 'PLANS', 'BUDGETS', 'STUDY', 'SUITES', 'METRIC_KEYS', 'Job', 'plan_jobs', 'run_jobs',
+           'run_job', 'run_jobs_ray', 'collect_runs', 'summarize_runs', 'paired_comparison', 'experiments_cli']
 
 # %% ../nbs/09_experiments.ipynb #5
 ABLATIONS = ['mscvit_t', 'mscvit_t_no_lfe', 'mscvit_t_single_scale', 'mscvit_t_no_cff', 'mscvit_t_no_wavelet']
@@ -28,7 +28,11 @@ BUDGETS = {
     'gpu_reference_e20': dict(preset='reference', overrides=dict(epochs=20, warmup_epochs=1.0, ema_decay=0.0), hardware='1 GPU (H200)'),
     # the paper preset (224 px), for the GPU
     'gpu_paper': dict(preset='paper', overrides={}, hardware='1 GPU'),
+    # the study (figures/protocol.md, part 2): the reference recipe; on a GPU the step is one CUDA graph (no effect on a CPU)
+    'study': dict(preset='reference', overrides=dict(cuda_graph=True), hardware='1 GPU (H200) or 2 CPU cores'),
 }
+# the study's models: MSCViT-T, a same-size CNN, a ViT fair at 128 px (256 tokens), the four ablations
+STUDY = ['mscvit_t', 'resnet18', 'vit_tiny_p8', 'mscvit_t_no_lfe', 'mscvit_t_single_scale', 'mscvit_t_no_cff', 'mscvit_t_no_wavelet']
 
 @dataclass
 class Job:
@@ -53,6 +57,11 @@ SUITES = {
     # then the ablations and baselines of the paper budget (3 seeds, seed-major), then MSCViT-XS/S (1 seed)
     # a short lease: the reference recipe (128 px) for MSCViT-T, its ablations and both baselines, one seed, all at once
     'gpu_short': lambda: [Job('gpu_reference', m, 0, keep_weights=m in ('mscvit_t', 'resnet18')) for m in ABLATIONS + ['resnet18', 'vit_tiny']],
+    # the study, in the order fixed by figures/protocol.md (part 2): seeds 0-2 of STUDY (seed-major; the weights of
+    # MSCViT-T and ResNet-18 seed 0 kept for Grad-CAM), MSCViT-XS seed 0, seeds 3-4 of MSCViT-T and ResNet-18, ViT-Tiny/16
+    'study': lambda: ([Job('study', m, s, keep_weights=(s == 0 and m in ('mscvit_t', 'resnet18'))) for s in (0, 1, 2) for m in STUDY]
+                      + [Job('study', 'mscvit_xs', 0)] + plan_jobs('study', ['mscvit_t', 'resnet18'], seeds=(3, 4))
+                      + plan_jobs('study', ['vit_tiny'])),
     'gpu': lambda: ([Job('gpu_reference', m, 0, keep_weights=True) for m in ('mscvit_t', 'resnet18')]
                     + plan_jobs('gpu_paper', ABLATIONS + ['resnet18', 'vit_tiny']) + plan_jobs('gpu_paper', ['mscvit_xs', 'mscvit_s'], seeds=(0,))),
 }
@@ -241,6 +250,7 @@ def experiments_cli(argv=None):
     ap.add_argument('--out', default='runs/experiments')
     ap.add_argument('--data'); ap.add_argument('--device'); ap.add_argument('--threads', type=int)
     ap.add_argument('--keep-weights', action='store_true')
+    ap.add_argument('--set', nargs='*', default=[], metavar='KEY=VALUE', help='config overrides added to every job (as mscvit-train --set)')
     ap.add_argument('--backend', default='local', help='local (processes here) or ray (tasks on a Ray cluster; pip install mscvit[cluster])')
     ap.add_argument('--address', help="Ray cluster to join, e.g. auto (default: a new local Ray)")
     ap.add_argument('--gpus-per-job', type=float, help='Ray: GPUs per job (default 1 with --device cuda, else 0)')
@@ -249,8 +259,10 @@ def experiments_cli(argv=None):
         if a.suite and a.suite not in SUITES: raise ValueError(f"Unknown suite {a.suite!r}; valid suites: {', '.join(SUITES)}")
         if not (a.suite or a.budget): raise ValueError('give --budget or --suite')
         jobs = SUITES[a.suite]() if a.suite else plan_jobs(a.budget, a.models or a.plan, a.seeds)
+        from mscvit.train import _parse_set
+        extra = _parse_set(a.set)
     except ValueError as e: print(f'error: {e}', file=sys.stderr); return 2
-    try: st = run_jobs(jobs, a.out, a.data, a.parallel, a.deadline, a.hard_deadline, a.device, a.keep_weights, threads=a.threads,
+    try: st = run_jobs(jobs, a.out, a.data, a.parallel, a.deadline, a.hard_deadline, a.device, a.keep_weights, extra, threads=a.threads,
                        backend=a.backend, address=a.address, gpus_per_job=a.gpus_per_job)
     except (ValueError, ImportError) as e: print(f'error: {e}', file=sys.stderr); return 2
     Path(a.out).mkdir(parents=True, exist_ok=True); st.to_csv(Path(a.out)/f'status_{a.suite or a.budget}.csv', index=False)

@@ -29,7 +29,9 @@ def ledger_path() -> Path|None:
     return root/'figures'/'test_evaluations.csv' if root is not None else None
 
 def git_commit(cwd:str|Path|None=None) -> str:
-    "The short commit of the working tree (with `+dirty` when the package or notebooks differ from it), or 'unknown'."
+    """The short commit of the working tree (with `+dirty` when the package or notebooks differ from it), or 'unknown'.
+    `MSCVIT_COMMIT` names it where the tree is a copy without git history (e.g. on a rented GPU machine)."""
+    if os.environ.get('MSCVIT_COMMIT'): return os.environ['MSCVIT_COMMIT']
     try:
         run = lambda *a: subprocess.run(['git', *a], cwd=cwd, capture_output=True, text=True, timeout=10)
         head = run('rev-parse', '--short', 'HEAD')

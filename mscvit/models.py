@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_models.ipynb #2
 from __future__ import annotations
-import dataclasses, fnmatch, math
+import dataclasses, fnmatch, functools, math
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,15 +198,17 @@ def resnet18(num_classes:int=2, # output classes
 
 def vit_tiny(num_classes:int=2, # output classes
              in_chans:int=1, # image channels
-             img_size:int=224, # input size (multiple of 16); ViT's position embedding is fixed to it
+             img_size:int=224, # input size (multiple of `patch_size`); ViT's position embedding is fixed to it
+             patch_size:int=16, # 16: ViT-Tiny/16; 8: ViT-Tiny/8 (4x the tokens)
              **kwargs, # ignored (e.g. `drop_path_rate`)
             )->nn.Module:
-    "torchvision ViT-Tiny/16 (192 wide, 12 deep, 3 heads), random init, patch embedding for `in_chans`."
+    "torchvision ViT-Tiny/`patch_size` (192 wide, 12 deep, 3 heads), random init, patch embedding for `in_chans`."
     from torchvision.models import VisionTransformer
-    m = VisionTransformer(image_size=img_size, patch_size=16, num_layers=12, num_heads=3, hidden_dim=192,
+    p = patch_size
+    m = VisionTransformer(image_size=img_size, patch_size=p, num_layers=12, num_heads=3, hidden_dim=192,
                           mlp_dim=768, num_classes=num_classes)
-    m.conv_proj = nn.Conv2d(in_chans, 192, 16, 16)
-    nn.init.trunc_normal_(m.conv_proj.weight, std=math.sqrt(1 / (in_chans * 16 * 16)))  # as torchvision
+    m.conv_proj = nn.Conv2d(in_chans, 192, p, p)
+    nn.init.trunc_normal_(m.conv_proj.weight, std=math.sqrt(1 / (in_chans * p * p)))  # as torchvision
     nn.init.zeros_(m.conv_proj.bias)
     # Grad-CAM on ViT: the input LayerNorm of a block sees the tokens after the previous blocks;
     # outputs are [B, 1 + N, C] and need `vit_reshape_transform`
@@ -266,6 +268,9 @@ register_mscvit('mscvit_t_no_cff', dataclasses.replace(MSCVIT_T, mixer=AttnMixer
 register_mscvit('mscvit_t_no_wavelet', dataclasses.replace(MSCVIT_T, wavelet=nn.Identity), 'MSCViT-T, CFF without WTConv')
 register_model(ModelEntry('resnet18', resnet18, 'resnet', 'torchvision ResNet-18 (random init)'))
 register_model(ModelEntry('vit_tiny', vit_tiny, 'vit', 'torchvision ViT-Tiny/16 (random init)', size_divisor=16, fixed_size=True))
+# the study's ViT at 128 px: patch 8 gives 256 tokens (as many as ViT-Tiny/16 sees at 256 px), where patch 16 gives 64
+register_model(ModelEntry('vit_tiny_p8', functools.partial(vit_tiny, patch_size=8), 'vit',
+                          'torchvision ViT-Tiny/8 (random init)', size_divisor=8, fixed_size=True))
 
 # %% ../nbs/05_models.ipynb #22
 def list_models(pattern:str='*', # shell-style filter, e.g. 'mscvit_t*'

@@ -19,8 +19,9 @@ from .ledger import record_test_evaluation
 # %% auto #0
 __all__ = ['PRESETS', 'CKPT_FORMAT', 'TrainConfig', 'make_config', 'CheckpointError', 'save_checkpoint', 'load_checkpoint',
            'model_from_checkpoint', 'make_optimizer', 'make_scheduler', 'make_mixer', 'make_augment', 'predict_logits',
-           'probs_from_logits', 'TrainingError', 'check_out_dir', 'train', 'evaluate_split', 'prediction_table',
-           'slim_checkpoint', 'finalize', 'evaluate_checkpoint', 'evaluate_ensemble', 'train_cli', 'eval_cli']
+           'probs_from_logits', 'CudaGraphStep', 'make_train_step', 'check_train_step', 'TrainingError',
+           'check_out_dir', 'train', 'evaluate_split', 'prediction_table', 'slim_checkpoint', 'finalize',
+           'evaluate_checkpoint', 'evaluate_ensemble', 'train_cli', 'eval_cli']
 
 # %% ../nbs/07_train.ipynb #5
 @dataclass
@@ -64,6 +65,7 @@ class TrainConfig:
     num_workers:int = 0             # DataLoader workers when cache=False
     amp:bool = True                 # bf16 autocast (CUDA only)
     channels_last:bool = True       # channels-last memory format (CUDA only)
+    cuda_graph:bool = False         # replay the training step as one CUDA graph (CUDA, one process; see `CudaGraphStep`)
     limit_train:int = 0             # use only this many training images (0 = all); for tests and smoke runs
     limit_eval:int = 0              # use only this many val/test images (0 = all); for tests and smoke runs
     n_boot:int = 1000               # bootstrap resamples for the test confidence intervals
@@ -139,13 +141,16 @@ def model_from_checkpoint(ck:dict, # from `load_checkpoint`
     return m.eval()
 
 # %% ../nbs/07_train.ipynb #10
-def make_optimizer(model:nn.Module, cfg:TrainConfig) -> torch.optim.Optimizer:
+def make_optimizer(model:nn.Module, cfg:TrainConfig,
+                   capturable:bool=False, # optimizer state on the GPU, so its step can be recorded in a CUDA graph
+                  ) -> torch.optim.Optimizer:
     "AdamW; 1-d parameters (norms, biases, scales) get no weight decay."
     decay, no_decay = [], []
     for n, p in model.named_parameters():
         if p.requires_grad: (no_decay if p.ndim <= 1 else decay).append(p)
     return torch.optim.AdamW([{'params': decay, 'weight_decay': cfg.weight_decay},
-                              {'params': no_decay, 'weight_decay': 0.}], lr=cfg.lr, betas=(0.9, 0.999))
+                              {'params': no_decay, 'weight_decay': 0.}], lr=cfg.lr, betas=(0.9, 0.999),
+                             capturable=capturable)
 
 def make_scheduler(opt, cfg:TrainConfig, steps_per_epoch:int):
     "Per-step LambdaLR: linear warm-up for `warmup_epochs`, then cosine to `lr * min_lr_ratio`."
@@ -186,6 +191,111 @@ def predict_logits(model:nn.Module, ds:XrayDataset, norm:Normalize, batch_size:i
 def probs_from_logits(logits:torch.Tensor, T:float=1.0) -> np.ndarray:
     "Probability of class 1 after temperature `T`."
     return torch.softmax(logits.float() / T, 1)[:, 1].numpy()
+
+# %% ../nbs/07_train.ipynb #898bed76
+class CudaGraphStep:
+    """A training step (`step(x, y) -> loss`: zero grads, forward, loss, backward, clip, optimizer step) recorded once
+    as a CUDA graph and replayed: one launch per step instead of thousands of small kernels. The first `warmup` calls
+    run eagerly on a side stream, as CUDA graphs require; the next one is captured. The optimizer must be capturable;
+    its learning rates are swapped for GPU tensors while capturing and refilled from the (float) learning rates
+    the scheduler sets before each replay. If capture fails, `fallback` holds why and every later call is eager."""
+    def __init__(self, step, opt:torch.optim.Optimizer, warmup:int=3):
+        self.step, self.opt, self.warmup, self.n = step, opt, warmup, 0
+        self.graph, self.fallback = None, None
+
+    @property
+    def captured(self) -> bool: return self.graph is not None
+
+    def _eager_on_side_stream(self, x, y):
+        s = torch.cuda.Stream(); s.wait_stream(torch.cuda.current_stream())
+        with torch.cuda.stream(s): loss = self.step(x, y)
+        torch.cuda.current_stream().wait_stream(s)
+        return loss
+
+    def _capture(self, x, y):
+        self.x, self.y = x.clone(), y.clone()  # static inputs (clone keeps channels-last)
+        floats = [g['lr'] for g in self.opt.param_groups]
+        self.lrs = [torch.tensor(float(f), device=x.device) for f in floats]
+        graph = torch.cuda.CUDAGraph()
+        try:
+            for g, t in zip(self.opt.param_groups, self.lrs): g['lr'] = t
+            torch.cuda.synchronize()
+            with torch.cuda.graph(graph): self.loss = self.step(self.x, self.y)
+        except Exception as e:  # e.g. an op that cannot be captured: go on eagerly, and say so
+            self.fallback = f'{type(e).__name__}: {e}'.splitlines()[0][:300]
+            torch.cuda.synchronize()
+            return None
+        finally:
+            for g, f in zip(self.opt.param_groups, floats): g['lr'] = f
+        self.graph = graph
+        return self._replay(x, y)
+
+    def _replay(self, x, y):
+        self.x.copy_(x); self.y.copy_(y)
+        for g, t in zip(self.opt.param_groups, self.lrs): t.fill_(float(g['lr']))
+        self.graph.replay()
+        return self.loss.clone()  # the static loss is overwritten by the next replay
+
+    def __call__(self, x:Tensor, y:Tensor) -> Tensor:
+        if self.fallback is not None: return self.step(x, y)
+        if self.graph is not None: return self._replay(x, y)
+        self.n += 1
+        if self.n <= self.warmup: return self._eager_on_side_stream(x, y)
+        loss = self._capture(x, y)
+        return self.step(x, y) if loss is None else loss
+
+def make_train_step(model:nn.Module, net:nn.Module, # the model, and what runs it (DDP or the model itself)
+                    opt:torch.optim.Optimizer, cfg:TrainConfig, weight:Tensor|None, # class weights of the loss
+                    cuda:bool, graph:bool=False, # a `CudaGraphStep` (CUDA only)
+                   ):
+    "The training step `(x, y_soft) -> loss`: forward (bf16 autocast on CUDA), loss, backward, clipping, AdamW."
+    def step(x, y):
+        opt.zero_grad(set_to_none=True)
+        with torch.autocast('cuda', dtype=torch.bfloat16, enabled=cuda and cfg.amp, cache_enabled=not graph):
+            logits = net(x)
+        loss = F.cross_entropy(logits.float(), y, weight=weight, label_smoothing=cfg.label_smoothing)
+        loss.backward()
+        if cfg.grad_clip > 0: nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
+        opt.step()
+        return loss.detach()
+    return CudaGraphStep(step, opt) if graph else step
+
+def check_train_step(name:str='mscvit_t', img_size:int=128, batch_size:int=32, # a model and its batches
+                     steps:int=30, device:str='cuda', graph:bool=False, # timed steps; a CUDA graph or eager
+                     reference:dict|None=None, # another call's result: compare the weights after the first 8 steps
+                    ) -> dict:
+    """Training img/s of one model with the reference recipe's step on fixed random batches (no augmentation, no
+    stochastic depth, so two paths see the same numbers), and the weights after 8 steps; with `reference`, the
+    relative difference of those weights' updates from the reference path's (a CUDA graph against eager)."""
+    cfg = make_config('reference', model=name, img_size=img_size, batch_size=batch_size, drop_path_rate=0.0)
+    dev = torch.device(device); cuda = dev.type == 'cuda'
+    torch.manual_seed(0)
+    model = create_model(name, num_classes=2, in_chans=1, drop_path_rate=0.0, img_size=img_size).to(dev)
+    if cuda: model = model.to(memory_format=torch.channels_last)
+    w0 = {k: v.detach().float().clone() for k, v in model.state_dict().items() if v.is_floating_point()}
+    opt = make_optimizer(model, cfg, capturable=graph); sched = make_scheduler(opt, cfg, 100)
+    step = make_train_step(model, model, opt, cfg, None, cuda, graph)
+    g = torch.Generator().manual_seed(1)
+    xs = [torch.randn(batch_size, 1, img_size, img_size, generator=g) for _ in range(4)]
+    ys = [F.one_hot(torch.randint(0, 2, (batch_size,), generator=g), 2).float() for _ in range(4)]
+    xs = [x.to(dev).contiguous(memory_format=torch.channels_last) if cuda else x.to(dev) for x in xs]; ys = [y.to(dev) for y in ys]
+    sync = torch.cuda.synchronize if cuda else (lambda: None)
+    losses = []
+    for k in range(8):
+        losses.append(float(step(xs[k % 4], ys[k % 4]))); sched.step()
+    upd = {k: model.state_dict()[k].detach().float() - w0[k] for k in w0}
+    res = {'model': name, 'img_size': img_size, 'batch_size': batch_size, 'graph': graph, 'device': str(dev),
+           'losses_first8': losses, 'captured': getattr(step, 'captured', False), 'fallback': getattr(step, 'fallback', None)}
+    if reference is not None:
+        num = sum(float((upd[k] - reference['_updates'][k]).norm() ** 2) for k in upd)
+        den = sum(float(reference['_updates'][k].norm() ** 2) for k in upd)
+        res['update_rel_diff'] = math.sqrt(num / max(den, 1e-30))
+    sync(); t0 = time.perf_counter()
+    for k in range(steps):
+        step(xs[k % 4], ys[k % 4]); sched.step()
+    sync(); s = time.perf_counter() - t0
+    res.update(img_per_s=steps * batch_size / s, ms_per_step=1000 * s / steps, _updates=upd)
+    return res
 
 # %% ../nbs/07_train.ipynb #15
 class TrainingError(RuntimeError):
@@ -263,7 +373,8 @@ def train(cfg:TrainConfig, # the run's settings
         from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
         ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay), use_buffers=True)
     steps = math.ceil(len(tr_ds) / cfg.batch_size)  # scheduler steps per epoch
-    opt = make_optimizer(model, cfg); sched = make_scheduler(opt, cfg, steps)
+    use_graph = cuda and cfg.cuda_graph and not world.distributed
+    opt = make_optimizer(model, cfg, capturable=use_graph); sched = make_scheduler(opt, cfg, steps)
     if ck is not None:
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
         if ema is not None and ck.get('ema') is not None:
@@ -271,6 +382,7 @@ def train(cfg:TrainConfig, # the run's settings
         set_rng_state(ck['rng'])
     w = class_weights(tr_ds.labels).to(device) if cfg.class_weighted_loss else None
     aug, mixer = make_augment(cfg), make_mixer(cfg)
+    train_step = make_train_step(model, net, opt, cfg, w, cuda, use_graph)
     from tqdm.auto import tqdm
     quiet = quiet or in_test() or not world.is_main
     end_epoch = cfg.epochs if stop_after_epochs is None else min(cfg.epochs, start_epoch + stop_after_epochs)
@@ -282,22 +394,18 @@ def train(cfg:TrainConfig, # the run's settings
                      num_workers=cfg.num_workers, device=device if tr_ds.images is not None else None)
         pbar = tqdm(total=len(tr_ds) // cfg.batch_size, desc=f'epoch {epoch+1}/{cfg.epochs}', disable=quiet, leave=False)
         td = time.time()
-        for step, (xb, yb) in enumerate(it):
+        for i, (xb, yb) in enumerate(it):
             xb, yb = xb.to(device, non_blocking=True), yb.to(device, non_blocking=True); t_data += time.time() - td
             x = norm(aug(xb))
             y = F.one_hot(yb, 2).float()
             if mixer is not None and torch.rand(()).item() < cfg.mix_prob: x, y = mixer(x, yb)
             x, y = world.share(x), world.share(y)  # every rank augments the global batch, then trains on its own rows
             if cuda and cfg.channels_last: x = x.contiguous(memory_format=torch.channels_last)
-            with torch.autocast('cuda', dtype=torch.bfloat16, enabled=cuda and cfg.amp):
-                logits = net(x)
-            loss = F.cross_entropy(logits.float(), y, weight=w, label_smoothing=cfg.label_smoothing)
+            loss = train_step(x, y)
             if not torch.isfinite(loss):
-                raise TrainingError(f"The loss became {loss.item()} at epoch {epoch+1}, step {step+1}; stopping. "
+                raise TrainingError(f"The loss became {loss.item()} at epoch {epoch+1}, step {i+1}; stopping. "
                                     f"The last good checkpoint is kept: {out/'last.pt'}" + (" (none yet)" if not (out/'last.pt').exists() else ''))
-            opt.zero_grad(set_to_none=True); loss.backward()
-            if cfg.grad_clip > 0: nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
-            opt.step(); sched.step()
+            sched.step()
             if ema is not None: ema.update_parameters(model)
             losses.append(loss.detach()); n_seen += len(yb); pbar.update(1)
             td = time.time()
@@ -314,6 +422,8 @@ def train(cfg:TrainConfig, # the run's settings
                'val_loss': vloss, 'val_auc': vm['roc_auc'], 'val_acc@0.5': vm['accuracy'], 'lr': opt.param_groups[0]['lr'],
                'train_s': train_s, 'data_wait_s': t_data, 'train_img_s': n_seen / max(train_s, 1e-9),
                'epoch_s': time.time() - t0, 'wall_s': prev_wall + time.time() - t_start}
+        if use_graph:  # whether this epoch's steps were replayed from a CUDA graph, and why not if capture failed
+            rec.update(cuda_graph=train_step.captured, cuda_graph_fallback=train_step.fallback or '')
         history.append(rec)
         improved = vm['roc_auc'] > best['val_auc']
         if improved:

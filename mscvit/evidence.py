@@ -9,12 +9,13 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from scipy import stats
 from .core import load_json, save_json
-from .metrics import binary_metrics, degenerate_reasons
+from .metrics import binary_metrics, choose_threshold, degenerate_reasons
 from .ledger import read_ledger, ledger_summary
 
 # %% auto #0
-__all__ = ['HEADLINE_KEYS', 'recompute_run', 'degenerate', 'seed_summary', 'write_seed_summary', 'delong_test', 'mcnemar_test',
-           'headline_table', 'gap_table', 'ledger_table', 'paired_md']
+__all__ = ['HEADLINE_KEYS', 'STUDY_CLAIMS', 'recompute_run', 'degenerate', 'seed_summary', 'write_seed_summary', 'delong_test',
+           'mcnemar_test', 'headline_table', 'gap_table', 'ledger_table', 'paired_md', 'study_runs',
+           'ensemble_predictions', 'study_comparison', 'study_summary_md', 'study_verdict_md']
 
 # %% ../nbs/09b_evidence.ipynb #2019eca0
 HEADLINE_KEYS = ('accuracy', 'roc_auc', 'sensitivity', 'specificity')
@@ -166,3 +167,91 @@ def paired_md(pairs:dict, # label -> (run A, run B): folders with predictions.cs
     if not rows: return '_No pair of runs with predictions on the same images yet._'
     return _table(['A vs B', 'Test images', 'Δ ROC AUC [95% CI]', 'DeLong p', 'Δ accuracy, pp [95% CI]',
                    'Only A right / only B right', 'McNemar p'], rows)
+
+# %% ../nbs/09b_evidence.ipynb #60bf345b
+STUDY_CLAIMS = {  # the model MSCViT-T is compared with -> the claim the comparison tests
+    'resnet18': 'beats a same-size CNN (ResNet-18)',
+    'vit_tiny_p8': 'beats a same-size ViT (ViT-Tiny/8)',
+    'mscvit_t_no_lfe': 'LFE helps (vs MSCViT-T without LFE)',
+    'mscvit_t_single_scale': 'multi-scale attention helps (vs single scale)',
+    'mscvit_t_no_cff': 'CFF helps (vs attention on all channels)',
+    'mscvit_t_no_wavelet': 'the wavelet convolution helps (vs CFF without WTConv)',
+}
+
+def study_runs(root:str|Path='figures/study') -> dict[str, dict[int, Path]]:
+    "The finished runs (a `metrics.json` with test results) under `root`: model -> seed -> run folder."
+    out = {}
+    for f in sorted(Path(root).glob('*/metrics.json')):
+        m = load_json(f)
+        if 'test' in m: out.setdefault(m['model'], {})[int(m['seed'])] = f.parent
+    return out
+
+def _val_preds(run) -> pd.DataFrame: return pd.read_csv(Path(run)/'val_predictions.csv').sort_values('path').reset_index(drop=True)
+
+def ensemble_predictions(runs:list, # run folders with predictions.csv and val_predictions.csv on the same images
+                        ) -> tuple[pd.DataFrame, float]: # (test path, label, probability, prediction; threshold)
+    "The seed ensemble of finished runs: mean probabilities, threshold by Youden's J on the mean validation probabilities."
+    te, va = [_preds(r) for r in runs], [_val_preds(r) for r in runs]
+    if any(list(t.path) != list(te[0].path) for t in te) or any(list(v.path) != list(va[0].path) for v in va):
+        raise ValueError(f"The runs {', '.join(map(str, runs))} were not evaluated on the same images.")
+    tp, vp = np.mean([t.probability for t in te], 0), np.mean([v.probability for v in va], 0)
+    thr = choose_threshold(va[0].label.values, vp, 'youden')
+    return te[0][['path', 'label']].assign(probability=tp, prediction=(tp >= thr).astype(int)), thr
+
+def _verdict(lo:float, hi:float, seed_mean:float) -> str:
+    if lo > 0 and not seed_mean < 0: return 'yes'
+    if hi < 0: return 'no'
+    return 'cannot tell'
+
+def study_comparison(root:str|Path='figures/study', reference:str='mscvit_t',
+                     reference_runs:dict|None=None, # seed -> run folder of the reference arm (default: `reference` under root)
+                    ) -> pd.DataFrame:
+    "Per claim of `STUDY_CLAIMS`: MSCViT-T minus the other model on their shared seeds, per image and per seed, and the verdict."
+    runs = study_runs(root); ref = reference_runs if reference_runs is not None else runs.get(reference, {})
+    rows = []
+    for model, claim in STUDY_CLAIMS.items():
+        other = runs.get(model, {}); seeds = sorted(set(ref) & set(other))
+        r = {'model': model, 'claim': claim, 'seeds': ' '.join(map(str, seeds)), 'n_seeds': len(seeds)}
+        if seeds:
+            (a, _), (b, _) = ensemble_predictions([ref[s] for s in seeds]), ensemble_predictions([other[s] for s in seeds])
+            d, mc = delong_test(a.label, a.probability, b.probability), mcnemar_test(a.label, a.prediction, b.prediction)
+            per = [(load_json(ref[s]/'metrics.json')['test'], load_json(other[s]/'metrics.json')['test']) for s in seeds]
+            for k, res, key in (('auc', d, 'roc_auc'), ('acc', mc, 'accuracy')):
+                diffs = [x[key] - y[key] for x, y in per]
+                se = (res['ci95'][1] - res['ci95'][0]) / (2 * 1.959964)
+                r.update({f'{k}_ref': res[f'{k}1'], f'{k}_other': res[f'{k}2'], f'{k}_diff': res['diff'],
+                          f'{k}_lo': res['ci95'][0], f'{k}_hi': res['ci95'][1], f'{k}_p': res['p'], f'{k}_mdd': 2.8 * se,
+                          f'{k}_seed_mean': float(np.mean(diffs)),
+                          f'{k}_seed_sd': float(np.std(diffs, ddof=1)) if len(diffs) > 1 else math.nan,
+                          f'verdict_{k}': _verdict(res['ci95'][0], res['ci95'][1], float(np.mean(diffs)))})
+            r['degenerate'] = any(degenerate(other[s]) for s in seeds)
+        rows.append(r)
+    return pd.DataFrame(rows)
+
+def study_summary_md(root:str|Path='figures/study', status:str|Path|None=None) -> str:
+    "Markdown: per model, finished seeds and mean ± sd of the test metrics (degenerate runs marked)."
+    runs = study_runs(root); order = ['mscvit_t', *STUDY_CLAIMS, 'mscvit_xs', 'vit_tiny']
+    rows = []
+    for m in [m for m in order if m in runs] + sorted(set(runs) - set(order)):
+        s = seed_summary([runs[m][k] for k in sorted(runs[m])]); t = s['test']; bad = sum(s['degenerate'])
+        pm = lambda k: _f(k, t[k]['mean']) + ('' if s['n_seeds'] < 2 else f" ± {_f(k, t[k]['sd'])}")
+        rows.append([f'`{m}`' + (f' (**degenerate**: {bad} of {s["n_seeds"]})' if bad else ''),
+                     ' '.join(map(str, s['seeds'])), *(pm(k) for k in HEADLINE_KEYS)])
+    if not rows: return '_No finished study runs yet: `python -m mscvit.experiments --suite study --device cuda`._'
+    return _table(['Model', 'Seeds finished', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
+
+def study_verdict_md(comp:pd.DataFrame, # from `study_comparison`
+                    ) -> str:
+    "Markdown: each claim with its per-image differences (ensembles), per-seed differences and verdicts."
+    rows = []
+    for r in comp.to_dict('records'):
+        if not r['n_seeds']:
+            rows.append([f"MSCViT-T {r['claim']}", '—', 'no shared seed', '', '', '**not measured**', '', '', '**not measured**']); continue
+        iv = lambda k, key: f"{_f(key, r[f'{k}_diff'], True)} [{_f(key, r[f'{k}_lo'], True)}, {_f(key, r[f'{k}_hi'], True)}]"
+        sd = lambda k, key: _f(key, r[f'{k}_seed_mean'], True) + ('' if math.isnan(r[f'{k}_seed_sd']) else f" ± {_f(key, r[f'{k}_seed_sd'])}")
+        rows.append([f"MSCViT-T {r['claim']}" + (' (the other model is **degenerate**)' if r.get('degenerate') else ''), r['seeds'],
+                     iv('auc', 'roc_auc') + f" (p = {r['auc_p']:.2g})", _f('roc_auc', r['auc_mdd']), sd('auc', 'roc_auc'),
+                     f"**{r['verdict_auc']}**", iv('acc', 'accuracy') + f" (p = {r['acc_p']:.2g})", _f('accuracy', r['acc_mdd']),
+                     f"**{r['verdict_acc']}**"])
+    return _table(['Claim', 'Seeds', 'Δ ROC AUC [95% CI] (DeLong)', 'Detectable Δ AUC', 'Per-seed Δ AUC', 'Verdict (AUC)',
+                   'Δ accuracy, pp [95% CI] (McNemar)', 'Detectable Δ acc. (pp)', 'Verdict (accuracy)'], rows)

@@ -16,7 +16,7 @@ __all__ = ['ABLATIONS', 'BASELINES', 'PLANS', 'BUDGETS', 'STUDY', 'SUITES', 'MET
 
 # %% ../nbs/09_experiments.ipynb #5
 ABLATIONS = ['mscvit_t', 'mscvit_t_no_lfe', 'mscvit_t_single_scale', 'mscvit_t_no_cff', 'mscvit_t_no_wavelet']
-BASELINES = ['mscvit_t', 'resnet18', 'vit_tiny', 'mscvit_xs', 'mscvit_s']
+BASELINES = ['mscvit_t', 'resnet18', 'vit_tiny', 'vit_tiny_p8', 'mscvit_xs', 'mscvit_s']
 PLANS = {'ablations': ABLATIONS, 'baselines': BASELINES,
          'all': ABLATIONS + [m for m in BASELINES if m not in ABLATIONS]}
 BUDGETS = {

@@ -18,7 +18,8 @@ from .data import (CLASSES, KAGGLE_DATASET, DataError, summarize, find_data_root
 from .metrics import (roc_pr_curves, bootstrap_roc_band, reliability_curve, expected_calibration_error,
                             binary_metrics, format_metrics_table)
 from .experiments import ABLATIONS, BASELINES, collect_runs, summarize_runs, paired_comparison
-from .evidence import degenerate, seed_summary, headline_table, gap_table, ledger_table, paired_md
+from .evidence import (degenerate, seed_summary, headline_table, gap_table, ledger_table, paired_md, study_comparison,
+                             study_summary_md, study_verdict_md)
 
 # %% auto #0
 __all__ = ['PALETTE', 'MODEL_LABELS', 'REFERENCE_MODEL', 'SUMMARY_METRICS', 'METRIC_LABELS', 'RUN_FIGURES', 'RUN_COLUMNS',
@@ -29,14 +30,14 @@ __all__ = ['PALETTE', 'MODEL_LABELS', 'REFERENCE_MODEL', 'SUMMARY_METRICS', 'MET
            'error_by_series', 'subgroup_table', 'read_attempts', 'attempts_table', 'reference_table', 'read_published',
            'comparison_table', 'complexity_md', 'bench_table', 'runs_table', 'reference_seed_runs', 'headline_md',
            'gap_md', 'screening_md', 'paired_reference_md', 'readme_tables', 'replace_marked', 'update_readme_tables',
-           'make_figures', 'figures_cli']
+           'study_md', 'verdict_md', 'hardware_md', 'gpu_speed_md', 'make_figures', 'figures_cli']
 
 # %% ../nbs/09a_figures.ipynb #5
 PALETTE = {'NORMAL': '#4C72B0', 'PNEUMONIA': '#DD8452'}  # one colour per class, in every figure
 MODEL_LABELS = {'mscvit_t': 'MSCViT-T', 'mscvit_xs': 'MSCViT-XS', 'mscvit_s': 'MSCViT-S', 'mscvit_b': 'MSCViT-B',
                 'mscvit_test': 'MSCViT (test)', 'mscvit_t_no_lfe': 'T w/o LFE', 'mscvit_t_single_scale': 'T single-scale',
                 'mscvit_t_no_cff': 'T w/o CFF', 'mscvit_t_no_wavelet': 'T w/o wavelet', 'resnet18': 'ResNet-18',
-                'vit_tiny': 'ViT-Tiny'}
+                'vit_tiny': 'ViT-Tiny', 'vit_tiny_p8': 'ViT-Tiny/8'}
 REFERENCE_MODEL = 'mscvit_t'  # the full model every ablation and baseline is compared with
 SUMMARY_METRICS = ('test_accuracy', 'test_roc_auc', 'test_sensitivity', 'test_specificity')  # columns of a runs table
 METRIC_LABELS = {'test_accuracy': 'Accuracy (%)', 'test_roc_auc': 'ROC AUC', 'test_sensitivity': 'Sensitivity (%)',
@@ -331,7 +332,10 @@ RUN_COLUMNS = ('budget', 'model', 'seed', 'img_size', 'epochs', 'test_accuracy',
 
 def read_runs(root:str|Path='figures/experiments', # holds <budget>/<run>/metrics.json
              ) -> pd.DataFrame: # one row per finished run, with at least `RUN_COLUMNS` (empty when there is none)
-    "Table of the finished experiment runs under `root` (`collect_runs`), with `data_wait_fraction` added."
+    "Table of the finished experiment runs under `root` (`collect_runs`), with `data_wait_fraction` added; `root` may be a list."
+    if isinstance(root, (list, tuple)):
+        dfs = [d for d in map(read_runs, root) if len(d)]  # empty tables would turn the numbers into objects
+        return pd.concat(dfs, ignore_index=True) if dfs else read_runs(Path(root[0]) if root else Path('/nonexistent'))
     df = collect_runs(root) if Path(root).is_dir() else pd.DataFrame()
     if df.empty: return pd.DataFrame(columns=list(RUN_COLUMNS) + ['data_wait_fraction'])
     files = sorted(Path(root).glob('**/metrics.json'))
@@ -553,7 +557,7 @@ def attempts_table(root:str|Path='figures/reference_attempts', current:str|Path|
 
 # %% ../nbs/09a_figures.ipynb #41
 README_TABLES = ('reference', 'comparison', 'ablations', 'baselines', 'complexity', 'bench', 'runs', 'subgroups', 'attempts',
-                 'headline', 'gap', 'ledger', 'screening', 'paired')
+                 'headline', 'gap', 'ledger', 'screening', 'paired', 'study', 'verdict', 'verdict_cpu', 'hardware', 'gpu_speed')
 _KEYS = ('accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'precision', 'f1', 'roc_auc', 'pr_auc', 'ece')
 
 def _md_table(header:list, rows:list, align:str|None=None) -> str:
@@ -758,7 +762,9 @@ def readme_tables(fig_dir:str|Path='figures', # the committed results
             'runs': runs_table(f/'reference', f/'experiments', f/'quick'),
             'subgroups': subgroup_table(f/'reference', f/'dataset.json'), 'attempts': attempts_table(f/'reference_attempts', f/'reference'),
             'headline': headline_md(f), 'gap': gap_md(f), 'ledger': ledger_table(f/'test_evaluations.csv') if (f/'test_evaluations.csv').exists() else
-                      _missing('The test-evaluation ledger', 'no figures/test_evaluations.csv'), 'screening': screening_md(f), 'paired': paired_reference_md(f)}
+                      _missing('The test-evaluation ledger', 'no figures/test_evaluations.csv'), 'screening': screening_md(f), 'paired': paired_reference_md(f),
+            'study': study_md(f), 'verdict': verdict_md(f), 'verdict_cpu': verdict_md(f, cpu_arm=True),
+            'hardware': hardware_md(f), 'gpu_speed': gpu_speed_md(f/'bench_gpu_train.json')}
 
 def replace_marked(text:str, # markdown holding `<!-- table:NAME -->` ... `<!-- /table:NAME -->`
                    name:str, # the marker name
@@ -790,6 +796,56 @@ def update_readme_tables(index_nb:str|Path='nbs/index.ipynb', # the notebook tha
     if new != index_nb.read_text(encoding='utf-8'): atomic_write_bytes(index_nb, new.encode('utf-8'))
     return found
 
+def _cpu_reference_arm(f:Path) -> dict:
+    "MSCViT-T's runs of the same recipe on the CPU (the reference v3 seeds): seed -> run folder."
+    return {load_json(d/'metrics.json')['seed']: d for d in reference_seed_runs(f)
+            if load_json(d/'metrics.json').get('preset_config', {}).get('val_rule') == 'earliest'}
+
+def study_md(fig_dir:str|Path='figures') -> str:
+    "The study's finished runs per model, and the status of its plan (`figures/study/status.csv`)."
+    f = Path(fig_dir)/'study'
+    if not f.is_dir(): return _missing('The study', '`python -m mscvit.experiments --suite study --device cuda`, then `make figures`')
+    md = study_summary_md(f)
+    if (f/'status.csv').exists():
+        st = pd.read_csv(f/'status.csv'); done = st.status.str.startswith('done')
+        md += (f"\n\nTest split; mean ± sd over the finished seeds. Of the plan's {len(st)} runs, {int(done.sum())} finished, "
+               f"{int(st.status.str.startswith('stopped').sum())} were stopped by the end of the lease and "
+               f"{int((st.status == 'not run').sum())} did not start ([`figures/study/status.csv`](figures/study/status.csv)).")
+    return md
+
+def verdict_md(fig_dir:str|Path='figures', cpu_arm:bool=False) -> str:
+    "The protocol's verdicts (`study_comparison`), with MSCViT-T's GPU runs or (`cpu_arm`) its CPU reference seeds as its arm."
+    f = Path(fig_dir)
+    if not (f/'study').is_dir(): return _missing('The verdicts', 'no study runs yet')
+    c = study_comparison(f/'study', reference_runs=_cpu_reference_arm(f) if cpu_arm else None)
+    c.to_csv(f/'study'/('comparison_cpu_arm.csv' if cpu_arm else 'comparison.csv'), index=False)
+    return study_verdict_md(c) + ("\n\nMSCViT-T minus the other model on the same 624 test images, on the seeds both "
+        "finished: seed ensembles (mean probability, threshold by Youden's J on the averaged validation probabilities); "
+        "DeLong's test for ROC AUC, McNemar's exact test for accuracy; detectable Δ = 2.8 standard errors.")
+
+def hardware_md(fig_dir:str|Path='figures') -> str:
+    "The same recipe and seed on the GPU (study) and on the CPU (reference v3), compared per image."
+    f = Path(fig_dir); pairs = {'MSCViT-T seed 0: GPU (study) vs CPU (reference v3)': (f/'study'/'mscvit_t_s0', f/'reference')}
+    ok = {k: v for k, v in pairs.items() if all((d/'predictions.csv').exists() for d in v)}
+    return paired_md(ok) if ok else _missing('The GPU-vs-CPU comparison', 'no study run of MSCViT-T seed 0 beside figures/reference')
+
+def gpu_speed_md(path:str|Path='figures/bench_gpu_train.json') -> str:
+    "Training img/s on the GPU, eager and with the CUDA-graph step (`.ci/gpu_check.py`)."
+    if not Path(path).exists(): return _missing('The GPU training speed', 'run .ci/gpu_study.sh on a GPU')
+    b = load_json(path); r = pd.DataFrame(b['rows'])
+    rows = []
+    for (size, bs), g in r.groupby(['img_size', 'batch_size']):
+        v = {(x.model, x.graph): x.img_per_s for x in g.itertuples()}
+        get = lambda m, gr: v.get((m, gr), math.nan)
+        rows.append([f'{size} px, batch {bs}', f"{get('mscvit_t', False):.0f}", f"{get('mscvit_t', True):.0f}",
+                     f"{get('resnet18', False):.0f}", f"{get('resnet18', True):.0f}",
+                     f"{get('mscvit_t', True) / get('resnet18', True):.2f}x", f"{get('mscvit_t', True) / get('resnet18', False):.2f}x"])
+    return _md_table(['Input', 'MSCViT-T eager', 'MSCViT-T graph', 'ResNet-18 eager', 'ResNet-18 graph',
+                      'MSCViT-T / ResNet-18, both graphed', 'MSCViT-T graphed / ResNet-18 eager'], rows, 'lrrrrrr') + (
+        f"\n\nTraining img/s on one {b['device']} (torch {b['torch']}), one process alone on the GPU: {b['what']}. "
+        f"The graphed step's weight update matched the eager one's (relative difference "
+        f"{r[(r.model == 'mscvit_t') & r.graph].update_rel_diff.max():.1e} for MSCViT-T).")
+
 # %% ../nbs/09a_figures.ipynb #46
 def make_figures(fig_dir:str|Path='figures', # results in, figures out
                  index_nb:str|Path|None='nbs/index.ipynb', # notebook whose README tables are updated; None: none
@@ -803,8 +859,9 @@ def make_figures(fig_dir:str|Path='figures', # results in, figures out
     res.update(run_figures(f/'reference', f, n_boot=n_boot))
     seeds = reference_seed_runs(f)
     if len(seeds) > 1: save_json(seed_summary(seeds), f/'reference'/'summary.json')
-    res.update(ablations=plot_ablations(f/'experiments', f/'ablations.png'), baselines=plot_baselines(f/'experiments', f/'baselines.png'),
-               acc_vs_macs=plot_acc_vs_macs(f/'experiments', f/'complexity.csv', f/'acc_vs_macs.png'))
+    ex = [f/'experiments', f/'study']  # the cpu_small and GPU budgets, and the study
+    res.update(ablations=plot_ablations(ex, f/'ablations.png'), baselines=plot_baselines(ex, f/'baselines.png'),
+               acc_vs_macs=plot_acc_vs_macs(ex, f/'complexity.csv', f/'acc_vs_macs.png'))
     if index_nb is not None: update_readme_tables(index_nb, f)
     return res
 

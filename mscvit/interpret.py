@@ -32,11 +32,12 @@ __all__ = ['CAM_METHODS', 'ROAD_PERCENTILES', 'REFERENCE_CHECKPOINT', 'LogOddsTa
            'summarize_faithfulness', 'faithfulness_table', 'plot_faithfulness', 'faithfulness_verdict', 'overlay',
            'report_image', 'stage_animation', 'gradcam_gallery', 'default_checkpoint', 'demo_checkpoint', 'Predictor',
            'collect_images', 'predict_files', 'predict_cli', 'sample_test_images', 'benchmark_predict',
-           'run_faithfulness']
+           'randomisation_check', 'randomisation_md', 'run_faithfulness']
 
 # %% ../nbs/08_interpret.ipynb #5
 CAM_METHODS = {'gradcam': GradCAM, 'gradcam++': GradCAMPlusPlus, 'layercam': LayerCAM, 'eigencam': EigenCAM,
-               'random': RandomCAM}
+               'randomcam': RandomCAM}  # the control: random channel weights
+_METHOD_ALIASES = {'random': 'randomcam'}  # the name RandomCAM had in score tables written before
 
 class LogOddsTarget:
     "Grad-CAM target: the log-odds `z_c - z_(1-c)` of class `c` of a 2-class head (the logit itself otherwise)."
@@ -228,7 +229,7 @@ def _unpack(v):
 def faithfulness_scores(models:dict, # name -> (model, norm) or (model, norm, threshold)
                         ds, # an `XrayDataset`, or name -> `XrayDataset` (same images in the same order)
                         n:int=200, # images (seeded, class-balanced sample)
-                        methods=('gradcam', 'gradcam++', 'layercam', 'eigencam', 'random'), # `CAM_METHODS` names
+                        methods=('gradcam', 'gradcam++', 'layercam', 'eigencam', 'randomcam'), # `CAM_METHODS` names
                         stages=(-1,), # stage indices (comparable across models) or names evaluated
                         percentiles=ROAD_PERCENTILES, # ROAD removal percentiles
                         batch_size:int=16,
@@ -273,8 +274,10 @@ def _mean_ci(v, n_boot=2000, seed=0):
 def summarize_faithfulness(scores:pd.DataFrame, # from `faithfulness_scores`
                            n_boot:int=2000, seed:int=0,
                           ) -> pd.DataFrame: # rows: each model (kind 'model'), then paired model differences (kind 'difference')
-    "Means with 95 % bootstrap intervals per model, method and stage; gain over the random control; paired model differences."
-    out = []
+    """Means with 95 % bootstrap intervals per model, method and stage; gain over RandomCAM; paired model differences;
+    and, where untrained copies of the first two models were scored (`'NAME (untrained)'`), the per-image difference of
+    the trained models' difference and the untrained copies' difference (kind 'control_difference')."""
+    scores = scores.assign(method=scores.method.replace(_METHOD_ALIASES)); out = []
     def add(kind, model, meth, st, si, d, extra=None):
         row = {'kind': kind, 'model': model, 'method': meth, 'stage': st, 'stage_index': si, 'n': len(d)}
         for k in _METRICS:
@@ -283,8 +286,8 @@ def summarize_faithfulness(scores:pd.DataFrame, # from `faithfulness_scores`
     key = ['image']
     for (mo, meth, si), d in scores.groupby(['model', 'method', 'stage_index'], sort=False):
         extra = {'n_empty': int(d.top10_mass.isna().sum())}
-        rnd = scores[(scores.model == mo) & (scores.method == 'random') & (scores.stage_index == si)]
-        if meth != 'random' and len(rnd):
+        rnd = scores[(scores.model == mo) & (scores.method == 'randomcam') & (scores.stage_index == si)]
+        if meth != 'randomcam' and len(rnd):
             j = d[key + ['combined']].merge(rnd[key + ['combined']], on=key, suffixes=('', '_r'))
             extra['combined_vs_random'], extra['combined_vs_random_lo'], extra['combined_vs_random_hi'] = \
                 _mean_ci(j.combined - j.combined_r, n_boot, seed)
@@ -297,6 +300,16 @@ def summarize_faithfulness(scores:pd.DataFrame, # from `faithfulness_scores`
             j = d.merge(o, on=key, suffixes=('', '_o'))
             diff = pd.DataFrame({k: j[k] - j[f'{k}_o'] for k in _METRICS})
             add('difference', f'{names[0]} - {other}', meth, f"{d.stage.iloc[0]} - {o.stage.iloc[0]}", si, diff)
+    if len(names) >= 2 and {f'{names[0]} (untrained)', f'{names[1]} (untrained)'} <= set(names):
+        a, b = names[0], names[1]
+        pick = lambda m, meth, si: scores[(scores.model == m) & (scores.method == meth) & (scores.stage_index == si)].set_index('image')
+        for (meth, si), _ in scores[scores.model == f'{a} (untrained)'].groupby(['method', 'stage_index'], sort=False):
+            t = [pick(m, meth, si) for m in (a, b, f'{a} (untrained)', f'{b} (untrained)')]
+            common = sorted(set.intersection(*(set(x.index) for x in t)))
+            if not common: continue
+            t = [x.loc[common] for x in t]
+            did = pd.DataFrame({k: (t[0][k] - t[1][k]) - (t[2][k] - t[3][k]) for k in _METRICS})
+            add('control_difference', f'({a} - {b}) - untrained ({a} - {b})', meth, t[0].stage.iloc[0], si, did)
     return pd.DataFrame(out)
 
 def faithfulness_table(models:dict, # name -> (model, norm) or (model, norm, threshold); the first is compared with the others
@@ -349,8 +362,9 @@ def faithfulness_verdict(summary:pd.DataFrame, # from `summarize_faithfulness`
                         ) -> str: # markdown
     "A verdict, computed from the intervals, on whether the first model's heat-maps are sharper and more faithful."
     s, d = summary[summary.kind == 'model'], summary[summary.kind == 'difference']
+    cd = summary[summary.kind == 'control_difference'] if 'kind' in summary else summary.iloc[:0]
     if not len(d): return 'Only one model: no comparison.'
-    si = d.stage_index.max(); d = d[d.stage_index == si]; s = s[s.stage_index == si]
+    si = d.stage_index.max(); d = d[d.stage_index == si]; s = s[s.stage_index == si]; cd = cd[cd.stage_index == si]
     pair = d.model.iloc[0]; d = d[d.model == pair]; a, b = pair.split(' - ')
     lines = [f"Comparison of {a} with {b} at stage index {si} ({d.stage.iloc[0]}), {int(d.n.max())} paired test images, "
              "95 % bootstrap intervals of the paired differences:", '']
@@ -364,11 +378,11 @@ def faithfulness_verdict(summary:pd.DataFrame, # from `summarize_faithfulness`
                      f"entropy {r.entropy:+.3f} [{r.entropy_lo:+.3f}, {r.entropy_hi:+.3f}]); {faith} "
                      f"(ROAD combined {r.combined:+.4f} [{r.combined_lo:+.4f}, {r.combined_hi:+.4f}]).")
     lines.append('')
-    for _, r in s[s.method != 'random'].iterrows():
+    for _, r in s[s.method != 'randomcam'].iterrows():
         if 'combined_vs_random' in r and np.isfinite(r.combined_vs_random):
             g = _sign(r.combined_vs_random_lo, r.combined_vs_random_hi)
-            lines.append(f"- {r.model} {r.method}: {'beats' if g > 0 else 'is worse than' if g < 0 else 'does not beat'} the random-weight "
-                         f"control (ROAD combined gain {r.combined_vs_random:+.4f} [{r.combined_vs_random_lo:+.4f}, {r.combined_vs_random_hi:+.4f}]).")
+            lines.append(f"- {r.model} {r.method}: {'beats' if g > 0 else 'is worse than' if g < 0 else 'does not beat'} RandomCAM "
+                         f"control (random channel weights; ROAD combined gain {r.combined_vs_random:+.4f} [{r.combined_vs_random_lo:+.4f}, {r.combined_vs_random_hi:+.4f}]).")
     ctrl = s[(s.method == primary) & ~s.model.isin([a, b])]
     if len(ctrl):
         lines += ['', f"Controls ({primary}, same images and stage): compactness of the maps of models that were not trained, "
@@ -377,8 +391,19 @@ def faithfulness_verdict(summary:pd.DataFrame, # from `summarize_faithfulness`
             lines.append(f"- {r.model}: top-10 % mass {r.top10_mass:.3f} [{r.top10_mass_lo:.3f}, {r.top10_mass_hi:.3f}], "
                          f"entropy {r.entropy:.3f} [{r.entropy_lo:.3f}, {r.entropy_hi:.3f}]")
     sharp, faith = verdict.get(primary, ('not measured', 'not measured'))
-    claim = ('supported' if sharp == 'sharper' and faith != 'less faithful' else
-             'not supported' if sharp != 'sharper' else 'supported for sharpness only: the sharper maps are less faithful')
+    learned = None  # does the trained difference in compactness exceed the untrained copies' difference, per image?
+    c = cd[cd.method == primary]
+    if len(c):
+        r = c.iloc[0]; top, ent = _sign(r.top10_mass_lo, r.top10_mass_hi), _sign(r.entropy_lo, r.entropy_hi)
+        learned = top > 0 and ent < 0
+        lines += ['', f"Trained difference minus untrained difference, per image ({primary}): top-10 % mass "
+                  f"{r.top10_mass:+.3f} [{r.top10_mass_lo:+.3f}, {r.top10_mass_hi:+.3f}], entropy {r.entropy:+.3f} "
+                  f"[{r.entropy_lo:+.3f}, {r.entropy_hi:+.3f}]: " + ('the trained models differ more than their untrained copies.'
+                  if learned else 'no larger than the difference between untrained copies of the two architectures.')]
+    claim = ('not supported' if sharp != 'sharper' else
+             'not supported: the untrained copies differ as much, so the sharper maps come from the architecture, not from '
+             'what was learned' if learned is False else
+             'supported for sharpness only: the sharper maps are less faithful' if faith == 'less faithful' else 'supported')
     lines += ['', f"Verdict on \"{a} gives sharper heat-maps than {b}\" ({primary}): {claim} ({sharp}; {faith}). "
               "Compactness is measured on maps from feature maps of the same resolution (same stage index); "
               "ROAD compares each model with its own predictions, so differences in confidence also enter the scores"
@@ -704,6 +729,42 @@ def benchmark_predict(checkpoint:str|Path, # the checkpoint to time
     return res
 
 # %% ../nbs/08_interpret.ipynb #54
+def randomisation_check(models:dict, # name -> (model, norm[, threshold]): the trained models
+                        dss:dict, # name -> `XrayDataset` (same images, same order)
+                        idx, # image indices
+                        method:str='gradcam', stage=-1, batch_size:int=16, seed:int=0,
+                       ) -> pd.DataFrame: # one row per model and image: `spearman` (trained vs random weights)
+    """Model-randomisation sanity check (Adebayo et al. 2018, full randomisation): the Spearman rank correlation
+    between each image's map from the trained model and from the same architecture with random weights, both
+    explaining the class the trained model predicts. Maps that survive randomisation (correlation near 1) show the
+    architecture, not what was learned."""
+    from scipy.stats import spearmanr
+    rows = []
+    for name, v in models.items():
+        model, norm, thr = _unpack(v); d = dss[name]; dev = next(model.parameters()).device
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(seed)
+            rnd = create_model(model.default_cfg['model_name'], img_size=d.img_size, in_chans=d.in_chans).to(dev)
+        for b0 in range(0, len(idx), batch_size):
+            bi = idx[b0:b0 + batch_size]; xb = _images(d, bi)
+            r = stage_cams(model, norm, xb, (method,), (stage,), threshold=thr)
+            c0 = next(iter(r['cams'][method].values()))
+            c1 = next(iter(stage_cams(rnd, norm, xb, (method,), (stage,), target=r['target'])['cams'][method].values()))
+            for k, im in enumerate(bi):
+                rho = spearmanr(c0[k].ravel(), c1[k].ravel()).statistic
+                rows.append({'model': name, 'method': method, 'image': int(im), 'spearman': float(rho)})
+    return pd.DataFrame(rows)
+
+def randomisation_md(rc:pd.DataFrame) -> str:
+    "One line per model: the mean Spearman correlation with its 95 % bootstrap interval."
+    lines = ["Model-randomisation check (Adebayo et al. 2018; maps of the trained model against the same architecture "
+             "with random weights, same images and explained class; Spearman rank correlation, 1 = the map does not depend "
+             "on the weights):"]
+    for (m, meth), g in rc.groupby(['model', 'method'], sort=False):
+        mu, lo, hi = _mean_ci(g.spearman)
+        lines.append(f"- {m} {meth}: mean correlation {mu:.2f} [{lo:.2f}, {hi:.2f}] on {len(g)} images")
+    return '\n'.join(lines)
+
 def run_faithfulness(mscvit_ckpt:str|Path, # e.g. figures/reference/best.pt
                      resnet_ckpt:str|Path, # the ResNet-18 trained with the same recipe
                      data=None, # data root (searched when None)
@@ -741,6 +802,10 @@ def run_faithfulness(mscvit_ckpt:str|Path, # e.g. figures/reference/best.pt
     sc.assign(path=[os.path.relpath(te.path[i], root) for i in sc.image]).round(6).to_csv(out/'cam_faithfulness_per_image.csv', index=False)
     plot_faithfulness(summ, out/'cam_faithfulness.png')
     verdict = faithfulness_verdict(summ)
+    if controls:
+        rc = randomisation_check(models, dss, select_images(dss[names[0]].labels.cpu().numpy(), n, seed), seed=seed)
+        rc.round(6).to_csv(out/'cam_randomisation.csv', index=False)
+        verdict += '\n\n' + randomisation_md(rc)
     (out/'cam_faithfulness.md').write_text(verdict + '\n')
     gal = {}
     for k in names:

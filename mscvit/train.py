@@ -66,6 +66,8 @@ class TrainConfig:
     amp:bool = True                 # bf16 autocast (CUDA only)
     channels_last:bool = True       # channels-last memory format (CUDA only)
     cuda_graph:bool = False         # replay the training step as one CUDA graph (CUDA, one process; see `CudaGraphStep`)
+    precision:str = 'auto'          # training step: 'auto' (bf16 autocast on CUDA if `amp`, fp32 on CPU), 'fp32' or 'bf16'
+    compile:bool = False            # torch.compile the model for the training step (evaluation stays eager)
     limit_train:int = 0             # use only this many training images (0 = all); for tests and smoke runs
     limit_eval:int = 0              # use only this many val/test images (0 = all); for tests and smoke runs
     n_boot:int = 1000               # bootstrap resamples for the test confidence intervals
@@ -92,6 +94,8 @@ def make_config(preset:str='quick', # one of PRESETS
     if bad: raise ValueError(f"Unknown config field(s) {', '.join(bad)}; valid fields: {', '.join(sorted(names))}")
     cfg = TrainConfig(**{**PRESETS[preset], 'recipe': preset, **overrides})
     if cfg.img_size % 32: raise ValueError(f"img_size must be a multiple of 32, got {cfg.img_size}")
+    if cfg.precision not in ('auto', 'fp32', 'bf16'): raise ValueError(f"Unknown precision {cfg.precision!r}; valid: auto, fp32, bf16")
+    if cfg.compile and cfg.cuda_graph: raise ValueError("compile and cuda_graph are two ways to the same end; choose one")
     if cfg.val_rule not in VAL_RULES: raise ValueError(f"Unknown val_rule {cfg.val_rule!r}; valid rules: {', '.join(VAL_RULES)}")
     if cfg.model not in list_models(): raise ValueError(f"Unknown model {cfg.model!r}; valid models: {', '.join(list_models())}")
     return cfg
@@ -248,10 +252,11 @@ def make_train_step(model:nn.Module, net:nn.Module, # the model, and what runs i
                     opt:torch.optim.Optimizer, cfg:TrainConfig, weight:Tensor|None, # class weights of the loss
                     cuda:bool, graph:bool=False, # a `CudaGraphStep` (CUDA only)
                    ):
-    "The training step `(x, y_soft) -> loss`: forward (bf16 autocast on CUDA), loss, backward, clipping, AdamW."
+    "The training step `(x, y_soft) -> loss`: forward (autocast per `cfg.precision`), loss, backward, clipping, AdamW."
+    bf16 = cfg.precision == 'bf16' or (cfg.precision == 'auto' and cuda and cfg.amp)
     def step(x, y):
         opt.zero_grad(set_to_none=True)
-        with torch.autocast('cuda', dtype=torch.bfloat16, enabled=cuda and cfg.amp, cache_enabled=not graph):
+        with torch.autocast('cuda' if cuda else 'cpu', dtype=torch.bfloat16, enabled=bf16, cache_enabled=not graph):
             logits = net(x)
         loss = F.cross_entropy(logits.float(), y, weight=weight, label_smoothing=cfg.label_smoothing)
         loss.backward()
@@ -262,19 +267,21 @@ def make_train_step(model:nn.Module, net:nn.Module, # the model, and what runs i
 
 def check_train_step(name:str='mscvit_t', img_size:int=128, batch_size:int=32, # a model and its batches
                      steps:int=30, device:str='cuda', graph:bool=False, # timed steps; a CUDA graph or eager
+                     precision:str='auto', compile:bool=False, # as `TrainConfig`
                      reference:dict|None=None, # another call's result: compare the weights after the first 8 steps
                     ) -> dict:
     """Training img/s of one model with the reference recipe's step on fixed random batches (no augmentation, no
     stochastic depth, so two paths see the same numbers), and the weights after 8 steps; with `reference`, the
     relative difference of those weights' updates from the reference path's (a CUDA graph against eager)."""
-    cfg = make_config('reference', model=name, img_size=img_size, batch_size=batch_size, drop_path_rate=0.0)
+    cfg = make_config('reference', model=name, img_size=img_size, batch_size=batch_size, drop_path_rate=0.0, precision=precision,
+                      compile=compile)
     dev = torch.device(device); cuda = dev.type == 'cuda'
     torch.manual_seed(0)
     model = create_model(name, num_classes=2, in_chans=1, drop_path_rate=0.0, img_size=img_size).to(dev)
     if cuda: model = model.to(memory_format=torch.channels_last)
     w0 = {k: v.detach().float().clone() for k, v in model.state_dict().items() if v.is_floating_point()}
     opt = make_optimizer(model, cfg, capturable=graph); sched = make_scheduler(opt, cfg, 100)
-    step = make_train_step(model, model, opt, cfg, None, cuda, graph)
+    step = make_train_step(model, torch.compile(model) if compile else model, opt, cfg, None, cuda, graph)
     g = torch.Generator().manual_seed(1)
     xs = [torch.randn(batch_size, 1, img_size, img_size, generator=g) for _ in range(4)]
     ys = [F.one_hot(torch.randint(0, 2, (batch_size,), generator=g), 2).float() for _ in range(4)]
@@ -285,6 +292,7 @@ def check_train_step(name:str='mscvit_t', img_size:int=128, batch_size:int=32, #
         losses.append(float(step(xs[k % 4], ys[k % 4]))); sched.step()
     upd = {k: model.state_dict()[k].detach().float() - w0[k] for k in w0}
     res = {'model': name, 'img_size': img_size, 'batch_size': batch_size, 'graph': graph, 'device': str(dev),
+           'precision': precision, 'compile': compile,
            'losses_first8': losses, 'captured': getattr(step, 'captured', False), 'fallback': getattr(step, 'fallback', None)}
     if reference is not None:
         num = sum(float((upd[k] - reference['_updates'][k]).norm() ** 2) for k in upd)
@@ -382,7 +390,7 @@ def train(cfg:TrainConfig, # the run's settings
         set_rng_state(ck['rng'])
     w = class_weights(tr_ds.labels).to(device) if cfg.class_weighted_loss else None
     aug, mixer = make_augment(cfg), make_mixer(cfg)
-    train_step = make_train_step(model, net, opt, cfg, w, cuda, use_graph)
+    train_step = make_train_step(model, torch.compile(net) if cfg.compile else net, opt, cfg, w, cuda, use_graph)
     from tqdm.auto import tqdm
     quiet = quiet or in_test() or not world.is_main
     end_epoch = cfg.epochs if stop_after_epochs is None else min(cfg.epochs, start_epoch + stop_after_epochs)
@@ -592,13 +600,16 @@ def train_cli(argv=None):
     ap.add_argument('--force', action='store_true', help='overwrite a run already in --out')
     ap.add_argument('--seed', type=int, default=0); ap.add_argument('--epochs', type=int); ap.add_argument('--img-size', type=int)
     ap.add_argument('--batch-size', type=int); ap.add_argument('--lr', type=float); ap.add_argument('--device')
+    ap.add_argument('--compile', action='store_true', help='torch.compile the training step (first epoch slower while it compiles)')
+    ap.add_argument('--precision', choices=['auto', 'fp32', 'bf16'], help='training autocast: auto (bf16 on CUDA, fp32 on CPU), fp32, bf16')
     ap.add_argument('--set', action='append', default=[], metavar='FIELD=VALUE', help='override any TrainConfig field')
     ap.add_argument('--quiet', action='store_true', help='no progress bars'); ap.add_argument('--list-models', action='store_true')
     a = ap.parse_args(argv)
     if a.list_models: print('\n'.join(list_models())); return 0
     out = Path(a.out or f'runs/{a.preset}_{a.model}_s{a.seed}')
     try:
-        ov = {k: v for k, v in dict(epochs=a.epochs, img_size=a.img_size, batch_size=a.batch_size, lr=a.lr, device=a.device).items() if v is not None}
+        ov = {k: v for k, v in dict(epochs=a.epochs, img_size=a.img_size, batch_size=a.batch_size, lr=a.lr, device=a.device, precision=a.precision,
+                                  compile=a.compile or None).items() if v is not None}
         cfg = make_config(a.preset, model=a.model, seed=a.seed, **ov, **_parse_set(a.set))
         m = train(cfg, out, a.data, resume=a.resume, force=a.force, quiet=a.quiet)
     except (ValueError, DataError, CheckpointError, TrainingError, FileExistsError) as e:

@@ -51,7 +51,6 @@ def plan_jobs(budget:str, # a key of BUDGETS
         models = PLANS[models]
     return [Job(budget, m, s) for s in seeds for m in models]
 
-#| export
 SUITES = {
     # one GPU lease: the reference recipe for MSCViT-T and ResNet-18 (weights kept, for Grad-CAM faithfulness),
     # then the ablations and baselines of the paper budget (3 seeds, seed-major), then MSCViT-XS/S (1 seed)

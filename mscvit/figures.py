@@ -30,7 +30,7 @@ __all__ = ['PALETTE', 'MODEL_LABELS', 'REFERENCE_MODEL', 'SUMMARY_METRICS', 'MET
            'error_by_series', 'subgroup_table', 'read_attempts', 'attempts_table', 'reference_table', 'read_published',
            'comparison_table', 'complexity_md', 'bench_table', 'runs_table', 'reference_seed_runs', 'headline_md',
            'gap_md', 'screening_md', 'paired_reference_md', 'readme_tables', 'replace_marked', 'update_readme_tables',
-           'study_md', 'verdict_md', 'hardware_md', 'gpu_speed_md', 'make_figures', 'figures_cli']
+           'study_md', 'verdict_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'make_figures', 'figures_cli']
 
 # %% ../nbs/09a_figures.ipynb #5
 PALETTE = {'NORMAL': '#4C72B0', 'PNEUMONIA': '#DD8452'}  # one colour per class, in every figure
@@ -557,7 +557,7 @@ def attempts_table(root:str|Path='figures/reference_attempts', current:str|Path|
 
 # %% ../nbs/09a_figures.ipynb #41
 README_TABLES = ('reference', 'comparison', 'ablations', 'baselines', 'complexity', 'bench', 'runs', 'subgroups', 'attempts',
-                 'headline', 'gap', 'ledger', 'screening', 'paired', 'study', 'verdict', 'verdict_cpu', 'hardware', 'gpu_speed')
+                 'headline', 'gap', 'ledger', 'screening', 'paired', 'study', 'verdict', 'verdict_cpu', 'hardware', 'gpu_speed', 'train_paths')
 _KEYS = ('accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'precision', 'f1', 'roc_auc', 'pr_auc', 'ece')
 
 def _md_table(header:list, rows:list, align:str|None=None) -> str:
@@ -759,12 +759,13 @@ def readme_tables(fig_dir:str|Path='figures', # the committed results
     return {'reference': reference_table(f/'reference'), 'comparison': comparison_table(f/'reference', f/'published.csv'),
             'ablations': _summary_table(f/'ablations.csv', 'ablation'), 'baselines': _summary_table(f/'baselines.csv', 'baseline'),
             'complexity': complexity_md(f/'complexity.csv'), 'bench': bench_table(f/'bench_models.csv'),
-            'runs': runs_table(f/'reference', f/'experiments', f/'quick'),
+            'runs': runs_table(f/'reference', [f/'experiments', f/'study'], f/'quick'),
             'subgroups': subgroup_table(f/'reference', f/'dataset.json'), 'attempts': attempts_table(f/'reference_attempts', f/'reference'),
             'headline': headline_md(f), 'gap': gap_md(f), 'ledger': ledger_table(f/'test_evaluations.csv') if (f/'test_evaluations.csv').exists() else
                       _missing('The test-evaluation ledger', 'no figures/test_evaluations.csv'), 'screening': screening_md(f), 'paired': paired_reference_md(f),
             'study': study_md(f), 'verdict': verdict_md(f), 'verdict_cpu': verdict_md(f, cpu_arm=True),
-            'hardware': hardware_md(f), 'gpu_speed': gpu_speed_md(f/'bench_gpu_train.json')}
+            'hardware': hardware_md(f), 'gpu_speed': gpu_speed_md(f/'bench_gpu_train.json'),
+            'train_paths': train_paths_md(f/'bench_train_paths.json')}
 
 def replace_marked(text:str, # markdown holding `<!-- table:NAME -->` ... `<!-- /table:NAME -->`
                    name:str, # the marker name
@@ -845,6 +846,20 @@ def gpu_speed_md(path:str|Path='figures/bench_gpu_train.json') -> str:
         f"\n\nTraining img/s on one {b['device']} (torch {b['torch']}), one process alone on the GPU: {b['what']}. "
         f"The graphed step's weight update matched the eager one's (relative difference "
         f"{r[(r.model == 'mscvit_t') & r.graph].update_rel_diff.max():.1e} for MSCViT-T).")
+
+def train_paths_md(path:str|Path='figures/bench_train_paths.json') -> str:
+    "Training on the CPU eager, compiled and in bf16: the quick preset's validation AUC and the reference step's img/s."
+    if not Path(path).exists(): return _missing('The training-path measurement', '`python .ci/train_paths.py`')
+    b = load_json(path); step = {r['path']: r for r in b['step']}; rows = []
+    for name, q in b['quick'].items():
+        rows.append([name, f"{q['val_roc_auc']:.4f}", f"{b['val_auc_diff_vs_eager'][name]:+.4f}", f"{q['wall_s'] / 60:.1f}",
+                     f"{step[name]['img_per_s']:.0f}" if name in step else 'n/a',
+                     f"{step[name]['img_per_s'] / step['eager']['img_per_s']:.2f}x" if name in step and 'eager' in step else 'n/a'])
+    return _md_table(['Training path', 'Quick preset: val ROC AUC', 'Δ vs eager', 'Quick preset: wall time (min)',
+                      'Reference step: img/s (MSCViT-T, 128 px, batch 32)', 'vs eager'], rows, 'lrrrrr') + (
+        f"\n\nOne run of `.ci/train_paths.py` on this machine ({b['threads']} threads, torch {b['torch']}; load average "
+        f"{b['loadavg_before']:.1f} before, {b['loadavg_after']:.1f} after); the quick runs never read the test split. "
+        "The compiled wall time includes compilation.")
 
 # %% ../nbs/09a_figures.ipynb #46
 def make_figures(fig_dir:str|Path='figures', # results in, figures out

@@ -235,10 +235,13 @@ def study_summary_md(root:str|Path='figures/study', status:str|Path|None=None) -
     for m in [m for m in order if m in runs] + sorted(set(runs) - set(order)):
         s = seed_summary([runs[m][k] for k in sorted(runs[m])]); t = s['test']; bad = sum(s['degenerate'])
         pm = lambda k: _f(k, t[k]['mean']) + ('' if s['n_seeds'] < 2 else f" ± {_f(k, t[k]['sd'])}")
+        thr = [load_json(runs[m][k]/'metrics.json')['threshold'] for k in sorted(runs[m])]
         rows.append([f'`{m}`' + (f' (**degenerate**: {bad} of {s["n_seeds"]})' if bad else ''),
-                     ' '.join(map(str, s['seeds'])), *(pm(k) for k in HEADLINE_KEYS)])
+                     ' '.join(map(str, s['seeds'])), *(pm(k) for k in HEADLINE_KEYS),
+                     _f('specificity', s['val']['specificity']['mean']), ' '.join(f'{t:.2f}' for t in thr)])
     if not rows: return '_No finished study runs yet: `python -m mscvit.experiments --suite study --device cuda`._'
-    return _table(['Model', 'Seeds finished', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
+    return _table(['Model', 'Seeds finished', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)',
+                   'Val. specificity (%)', 'Threshold per seed (validation)'], rows)
 
 def study_verdict_md(comp:pd.DataFrame, # from `study_comparison`
                     ) -> str:

@@ -30,7 +30,8 @@ __all__ = ['PALETTE', 'MODEL_LABELS', 'REFERENCE_MODEL', 'SUMMARY_METRICS', 'MET
            'error_by_series', 'subgroup_table', 'read_attempts', 'attempts_table', 'reference_table', 'read_published',
            'comparison_table', 'complexity_md', 'bench_table', 'runs_table', 'reference_seed_runs', 'headline_md',
            'gap_md', 'screening_md', 'paired_reference_md', 'readme_tables', 'replace_marked', 'update_readme_tables',
-           'study_md', 'verdict_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'make_figures', 'figures_cli']
+           'study_md', 'verdict_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'cam_md', 'make_figures',
+           'figures_cli']
 
 # %% ../nbs/09a_figures.ipynb #5
 PALETTE = {'NORMAL': '#4C72B0', 'PNEUMONIA': '#DD8452'}  # one colour per class, in every figure
@@ -557,7 +558,7 @@ def attempts_table(root:str|Path='figures/reference_attempts', current:str|Path|
 
 # %% ../nbs/09a_figures.ipynb #41
 README_TABLES = ('reference', 'comparison', 'ablations', 'baselines', 'complexity', 'bench', 'runs', 'subgroups', 'attempts',
-                 'headline', 'gap', 'ledger', 'screening', 'paired', 'study', 'verdict', 'verdict_cpu', 'hardware', 'gpu_speed', 'train_paths')
+                 'headline', 'gap', 'ledger', 'screening', 'paired', 'study', 'verdict', 'verdict_cpu', 'hardware', 'gpu_speed', 'train_paths', 'cam')
 _KEYS = ('accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'precision', 'f1', 'roc_auc', 'pr_auc', 'ece')
 
 def _md_table(header:list, rows:list, align:str|None=None) -> str:
@@ -765,7 +766,8 @@ def readme_tables(fig_dir:str|Path='figures', # the committed results
                       _missing('The test-evaluation ledger', 'no figures/test_evaluations.csv'), 'screening': screening_md(f), 'paired': paired_reference_md(f),
             'study': study_md(f), 'verdict': verdict_md(f), 'verdict_cpu': verdict_md(f, cpu_arm=True),
             'hardware': hardware_md(f), 'gpu_speed': gpu_speed_md(f/'bench_gpu_train.json'),
-            'train_paths': train_paths_md(f/'bench_train_paths.json')}
+            'train_paths': train_paths_md(f/'bench_train_paths.json'),
+            'cam': cam_md(f/'cam_faithfulness.md')}
 
 def replace_marked(text:str, # markdown holding `<!-- table:NAME -->` ... `<!-- /table:NAME -->`
                    name:str, # the marker name
@@ -860,6 +862,11 @@ def train_paths_md(path:str|Path='figures/bench_train_paths.json') -> str:
         f"\n\nOne run of `.ci/train_paths.py` on this machine ({b['threads']} threads, torch {b['torch']}; load average "
         f"{b['loadavg_before']:.1f} before, {b['loadavg_after']:.1f} after); the quick runs never read the test split. "
         "The compiled wall time includes compilation.")
+
+def cam_md(path:str|Path='figures/cam_faithfulness.md') -> str:
+    "The Grad-CAM faithfulness verdict as `run_faithfulness` wrote it."
+    if not Path(path).exists(): return _missing('The Grad-CAM faithfulness verdict', '`run_faithfulness` (nbs/08_interpret)')
+    return Path(path).read_text().strip()
 
 # %% ../nbs/09a_figures.ipynb #46
 def make_figures(fig_dir:str|Path='figures', # results in, figures out

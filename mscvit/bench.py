@@ -73,7 +73,8 @@ def train_path(model:nn.Module, # built by `create_model`
                y:torch.Tensor, # its labels
               ): # `step()`: one AdamW train step, returning the step's fp32 logits
     "The train step of `backend`: zero-grad, forward (+ cross-entropy), backward, AdamW step."
-    if backend not in TRAIN_BACKENDS: raise ValueError(f"backend {backend!r} is not a train path; valid: {', '.join(TRAIN_BACKENDS)}")
+    if backend not in TRAIN_BACKENDS:
+        raise ValueError(f"backend {backend!r} is not a train path; valid: {', '.join(TRAIN_BACKENDS)}")
     model.train()
     opt = torch.optim.AdamW(model.parameters(), lr=1e-3, foreach=True)
     net = torch.compile(model) if backend == 'compile' else model
@@ -119,16 +120,18 @@ def bench_one(name:str, # registered model name
     dp = float((torch.softmax(out, 1) - torch.softmax(ref, 1)).abs().max())
     tol = CHECK_TOL[_precision(backend)]
     if not dp <= tol:
-        raise BenchCheckError(f'{name} {mode} {backend} {img_size}px batch {batch_size}: max |dP| = {dp:.2e} against eager fp32 > {tol}')
+        raise BenchCheckError(f'{name} {mode} {backend} {img_size}px batch {batch_size}: '
+                              f'max |dP| = {dp:.2e} against eager fp32 > {tol}')
     rss0 = _maxrss_mb()
     for _ in range(warmup): step()
     times = []
     for _ in range(iters):
         t0 = time.perf_counter(); step(); times.append(time.perf_counter() - t0)
     med = sorted(times)[len(times) // 2]
-    return dict(model=name, backend=backend, mode=mode, img_size=img_size, batch_size=batch_size, threads=torch.get_num_threads(),
-                img_per_s=round(batch_size / med, 2), ms_per_step=round(1000 * med, 1), ms_min=round(1000 * min(times), 1),
-                setup_s=round(setup_s, 1), max_abs_dprob=float(f'{dp:.2e}'), peak_rss_delta_MB=round(_maxrss_mb() - rss0, 1))
+    return dict(model=name, backend=backend, mode=mode, img_size=img_size, batch_size=batch_size,
+                threads=torch.get_num_threads(), img_per_s=round(batch_size / med, 2), ms_per_step=round(1000 * med, 1),
+                ms_min=round(1000 * min(times), 1), setup_s=round(setup_s, 1), max_abs_dprob=float(f'{dp:.2e}'),
+                peak_rss_delta_MB=round(_maxrss_mb() - rss0, 1))
 
 # %% ../nbs/05a_bench.ipynb #8
 BENCH_MODELS = ('mscvit_t', 'resnet18', 'vit_tiny')  # the tracked ratios; mscvit_xs, mscvit_s: --names (longer run)
@@ -140,7 +143,8 @@ def _run_isolated(kw:dict, # `bench_one` arguments
                   env:dict|None=None, # extra environment variables for the child process
                  )->dict: # the row, or the configuration with an `error`
     "Run `bench_one(**kw)` in a fresh Python process and return its row."
-    code = 'import json,sys; from mscvit.bench import bench_one; print(json.dumps(bench_one(**json.loads(sys.argv[1]))))'
+    code = ('import json,sys; from mscvit.bench import bench_one; '
+            'print(json.dumps(bench_one(**json.loads(sys.argv[1]))))')
     out = subprocess.run([sys.executable, '-c', code, json.dumps(kw)], capture_output=True, text=True,
                          env={**os.environ, **(env or {})})
     if out.returncode != 0:
@@ -163,39 +167,47 @@ def benchmark_throughput(names:tuple=BENCH_MODELS, # registered model names
                          warmup:int=1, # untimed steps per configuration after the checked first call
                          threads:int|None=2, # torch threads in each run
                          isolate:bool=True, # each configuration in a fresh process (needed for the memory column)
-                         malloc_retain:bool=False, # isolated runs keep freed memory (glibc `MALLOC_RETAIN`) instead of unmapping it
+                         malloc_retain:bool=False, # isolated runs keep freed memory (glibc `MALLOC_RETAIN`)
                          out:str|Path|None=None, # CSV path to write (and a .md beside it); None writes nothing
                          verbose:bool=True, # print each row as it finishes
                          backends:tuple=DEFAULT_BACKENDS, # inference paths
                          train_backends:tuple=TRAIN_BACKENDS, # train-step paths
                          latency_iters:int=10, # timed steps at batch size 1
-                         compile_batch_sizes:tuple|None=None, # batch sizes of the torch.compile paths (a compile per shape); None: all
+                         compile_batch_sizes:tuple|None=None, # batch sizes of the compile paths (one compile per shape); None: all
                          note:str='', # free text for the summary (e.g. what else ran on the machine)
                         ): # pandas DataFrame, one row per configuration
     "Train-step and inference speed (img/s, latency) and peak memory growth of models on every path, on CPU."
     import pandas as pd
     bad = [b for b in (*backends, *train_backends) if b not in BACKENDS]
     if bad: raise ValueError(f"unknown backend(s) {bad}; valid: {', '.join(BACKENDS)}")
-    rows, t_start, load0 = [], time.time(), os.getloadavg()
+    jobs = []
     for mode in modes:
         for size in sizes:
             for bs in batch_sizes:
                 if mode == 'train' and bs < 2: continue  # BatchNorm needs a batch
                 for backend in (train_backends if mode == 'train' else backends):
                     if mode == 'train' and backend not in TRAIN_BACKENDS: continue
-                    if 'compile' in backend and compile_batch_sizes is not None and bs not in compile_batch_sizes: continue
-                    for name in names:
-                        kw = dict(name=name, img_size=size, batch_size=bs, mode=mode, iters=latency_iters if bs == 1 else iters,
-                                  warmup=warmup, threads=threads, backend=backend)
-                        r = _run_isolated(kw, MALLOC_RETAIN if malloc_retain else None) if isolate else _in_process(kw)
-                        r['malloc'] = 'retain' if (isolate and malloc_retain) else 'default'
-                        rows.append(r)
-                        if verbose: print(r, flush=True)
+                    if 'compile' in backend and compile_batch_sizes is not None and bs not in compile_batch_sizes:
+                        continue
+                    jobs += [dict(name=name, img_size=size, batch_size=bs, mode=mode, warmup=warmup, threads=threads,
+                                  iters=latency_iters if bs == 1 else iters, backend=backend) for name in names]
+    rows, attrs = [], dict(t_start=time.time(), load_start=[round(v, 2) for v in os.getloadavg()], note=note)
+    for kw in jobs:
+        r = _run_isolated(kw, MALLOC_RETAIN if malloc_retain else None) if isolate else _in_process(kw)
+        r['malloc'] = 'retain' if (isolate and malloc_retain) else 'default'
+        r['load_1min'] = round(os.getloadavg()[0], 2)  # after the configuration; the benchmark alone makes up to ~threads
+        rows.append(r)
+        if verbose: print(r, flush=True)
+        df = _frame(rows, attrs, len(jobs))
+        if out is not None: write_bench(df, out)  # after every configuration: a stopped run keeps what it measured
+    return df
+
+def _frame(rows:list, attrs:dict, total:int):
+    import pandas as pd
     df = pd.DataFrame(rows)
     if 'error' not in df: df['error'] = None
-    df.attrs.update(wall_s=round(time.time() - t_start), load_start=[round(v, 2) for v in load0],
-                    load_end=[round(v, 2) for v in os.getloadavg()], note=note)
-    if out is not None: write_bench(df, out)
+    df.attrs.update(attrs, wall_s=round(time.time() - attrs['t_start']), done=len(rows), total=total,
+                    load_end=[round(v, 2) for v in os.getloadavg()])
     return df
 
 def bench_ratios(df, # rows from `benchmark_throughput`
@@ -217,7 +229,8 @@ def bench_ratios(df, # rows from `benchmark_throughput`
 def _md_table(df)->list[str]:
     cols = [str(c) for c in df.columns]
     return ['| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)] + \
-           ['| ' + ' | '.join('' if v is None or v != v else str(v) for v in r) + ' |' for r in df.itertuples(index=False)]
+           ['| ' + ' | '.join('' if v is None or v != v else str(v) for v in r) + ' |'
+            for r in df.itertuples(index=False)]
 
 def write_bench(df, # rows from `benchmark_throughput`
                 out:str|Path, # CSV path; the Markdown summary goes beside it with suffix .md
@@ -228,11 +241,15 @@ def write_bench(df, # rows from `benchmark_throughput`
     env = f'torch {torch.__version__}, {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs visible'
     a = df.attrs
     lines = ['# Model speed on CPU, every execution path', '',
-             f'Written by `mscvit.bench.benchmark_throughput` ({env}) in {a.get("wall_s", "?")} s. img/s from the median step '
-             'time (batch 1: `ms_per_step` is the latency); train = forward + backward + AdamW step; infer = eval + no_grad; '
+             f'Written by `mscvit.bench.benchmark_throughput` ({env}) in {a.get("wall_s", "?")} s. img/s from the '
+             'median step time (batch 1: `ms_per_step` is the latency); train = forward + backward + AdamW step; '
+             'infer = eval + no_grad; '
              'backends as in `nbs/05a_bench.ipynb`; every path was checked against eager fp32 before timing '
              f'(`max_abs_dprob` in the CSV, limits {CHECK_TOL}); `malloc`: {", ".join(sorted(set(df["malloc"])))}.', '',
-             f'Load average (1, 5, 15 min) at the start {a.get("load_start")} and at the end {a.get("load_end")} of the run '
+             f'{a.get("done", len(df))} of {a.get("total", len(df))} configurations. '
+             f'Load average (1, 5, 15 min) at the start {a.get("load_start")} and at the end {a.get("load_end")} '
+             'of the run (`load_1min` per row: after that configuration; the benchmark alone accounts for about '
+             '`threads`) '
              f'on {os.cpu_count()} CPUs. {a.get("note", "")}'.rstrip(), '']
     errs = df[df['error'].notna()] if 'error' in df else df.iloc[:0]
     ok = df[df['error'].isna()] if 'error' in df else df
@@ -247,7 +264,9 @@ def write_bench(df, # rows from `benchmark_throughput`
         r = bench_ratios(ok, a_, b_, mode)
         if r is None: continue
         lines += ['', f'## {title}: same path, and best vs best', ''] + _md_table(r.reset_index())
-    if len(errs): lines += ['', '## Configurations that failed', ''] + _md_table(errs[['model', 'backend', 'mode', 'img_size', 'batch_size', 'error']])
+    if len(errs):
+        cols = ['model', 'backend', 'mode', 'img_size', 'batch_size', 'error']
+        lines += ['', '## Configurations that failed', ''] + _md_table(errs[cols])
     out.with_suffix('.md').write_text('\n'.join(lines) + '\n')
 
 # %% ../nbs/05a_bench.ipynb #bn5
@@ -255,7 +274,8 @@ FUSION_STEPS = (('readable forward (no fusion)', ()), ('+ LFE: one depthwise con
                 ('+ ConvGELUBN: GELU and BN affine in place', ('LFE', 'ConvGELUBN', 'ResDWConv2d')),
                 ('+ WTConv: scales folded into its convs', ('LFE', 'ConvGELUBN', 'ResDWConv2d', 'WTConv')),
                 ('+ FFN: both BNs folded into fc2', ('LFE', 'ConvGELUBN', 'ResDWConv2d', 'WTConv', 'FFN')),
-                ('+ ConvHead: BN folded into its conv (all fusions)', ('LFE', 'ConvGELUBN', 'ResDWConv2d', 'WTConv', 'FFN', 'ConvHead')))
+                ('+ ConvHead: BN folded into its conv (all fusions)',
+                 ('LFE', 'ConvGELUBN', 'ResDWConv2d', 'WTConv', 'FFN', 'ConvHead')))
 
 def _time(fn, x, iters:int, warmup:int=1)->float:
     for _ in range(warmup): fn(x)
@@ -292,8 +312,8 @@ def fusion_table(name:str='mscvit_t', # registered MSCViT model
             d = float((mc(xc) - ref).abs().max())
             s, sc = _time(m, x, iters), _time(mc, xc, iters)
             if kinds in ((), FUSION_STEPS[-1][1]): profiles['readable' if not kinds else 'fused'] = _profile(mc, xc)
-        rows.append({'step': label, 'img_per_s': round(batch_size / s, 1), 'img_per_s_channels_last': round(batch_size / sc, 1),
-                     'max_abs_dlogit': float(f'{d:.1e}')})
+        rows.append({'step': label, 'img_per_s': round(batch_size / s, 1),
+                     'img_per_s_channels_last': round(batch_size / sc, 1), 'max_abs_dlogit': float(f'{d:.1e}')})
     return rows, profiles
 
 def bench_fusion(name:str='mscvit_t', img_size:int=224, batch_size:int=32, iters:int=5, threads:int|None=2,
@@ -304,7 +324,8 @@ def bench_fusion(name:str='mscvit_t', img_size:int=224, batch_size:int=32, iters
     "Run `fusion_table` in a fresh process and write the table and the profiles."
     import pandas as pd
     kw = dict(name=name, img_size=img_size, batch_size=batch_size, iters=iters, threads=threads)
-    code = 'import json,sys; from mscvit.bench import fusion_table; print(json.dumps(fusion_table(**json.loads(sys.argv[1]))))'
+    code = ('import json,sys; from mscvit.bench import fusion_table; '
+            'print(json.dumps(fusion_table(**json.loads(sys.argv[1]))))')
     load0 = os.getloadavg()
     res = subprocess.run([sys.executable, '-c', code, json.dumps(kw)], capture_output=True, text=True, check=True,
                          env={**os.environ, **(MALLOC_RETAIN if malloc_retain else {})})
@@ -316,10 +337,12 @@ def bench_fusion(name:str='mscvit_t', img_size:int=224, batch_size:int=32, iters
     prof = pd.DataFrame({'operator': ops, 'readable ms': [profiles['readable'].get(o) for o in ops],
                          'fused ms': [profiles['fused'].get(o) for o in ops]})
     lines = ['# What each fusion buys', '',
-             f'Written by `mscvit.bench.bench_fusion`: {name}, inference (eval, no_grad), {img_size} px, batch {batch_size}, '
-             f'{threads} threads, median of {iters} forwards, malloc {"retain" if malloc_retain else "default"}, torch {torch.__version__}. '
-             f'Fusions of `mscvit.fuse.fuse_model` switched on cumulatively; `max_abs_dlogit` against the readable model. '
-             f'Load average at the start {[round(v, 2) for v in load0]}, at the end {[round(v, 2) for v in os.getloadavg()]}. {note}'.rstrip(), '']
+             f'Written by `mscvit.bench.bench_fusion`: {name}, inference (eval, no_grad), {img_size} px, '
+             f'batch {batch_size}, {threads} threads, median of {iters} forwards, '
+             f'malloc {"retain" if malloc_retain else "default"}, torch {torch.__version__}. '
+             'Fusions of `mscvit.fuse.fuse_model` switched on cumulatively; `max_abs_dlogit` against the readable model. '
+             f'Load average at the start {[round(v, 2) for v in load0]}, '
+             f'at the end {[round(v, 2) for v in os.getloadavg()]}. {note}'.rstrip(), '']
     lines += _md_table(df)
     lines += ['', '## Profile: self CPU time per operator, one forward, channels-last (top operators of either)', '']
     lines += _md_table(prof)
@@ -329,29 +352,36 @@ def bench_fusion(name:str='mscvit_t', img_size:int=224, batch_size:int=32, iters
 # %% ../nbs/05a_bench.ipynb #11
 def bench_cli(argv:list[str]|None=None):
     "Command-line entry: `python -m mscvit.bench models|fuse [--out CSV] [--names ...] ...`."
-    p = argparse.ArgumentParser(prog='python -m mscvit.bench', description='CPU speed benchmark of the registered models')
-    p.add_argument('what', choices=['models', 'fuse'], help='models: every model on every path; fuse: what each fusion buys')
-    p.add_argument('--out', help='CSV to write (a .md summary goes beside it); default figures/bench_models.csv or figures/bench_fuse.csv')
+    p = argparse.ArgumentParser(prog='python -m mscvit.bench',
+                                description='CPU speed benchmark of the registered models')
+    p.add_argument('what', choices=['models', 'fuse'],
+                   help='models: every model on every path; fuse: what each fusion buys')
+    p.add_argument('--out', help='CSV to write (a .md summary goes beside it); '
+                   'default figures/bench_models.csv or figures/bench_fuse.csv')
     p.add_argument('--names', nargs='+', default=list(BENCH_MODELS), help='registered model names (fuse: the first)')
-    p.add_argument('--sizes', nargs='+', type=int, default=[128, 224])
-    p.add_argument('--batch-sizes', nargs='+', type=int, default=[1, 32])
-    p.add_argument('--modes', nargs='+', default=['train', 'infer'], choices=['train', 'infer'])
+    p.add_argument('--sizes', nargs='+', type=int, default=[224, 128])
+    p.add_argument('--batch-sizes', nargs='+', type=int, default=[32, 1])
+    p.add_argument('--modes', nargs='+', default=['infer', 'train'], choices=['train', 'infer'])
     p.add_argument('--backends', nargs='+', default=list(DEFAULT_BACKENDS), choices=BACKENDS, help='inference paths')
-    p.add_argument('--compile-batch-sizes', nargs='+', type=int, default=[32], help='batch sizes of the torch.compile paths (each shape costs a compile)')
-    p.add_argument('--train-backends', nargs='+', default=list(TRAIN_BACKENDS), choices=TRAIN_BACKENDS, help='train-step paths')
+    p.add_argument('--compile-batch-sizes', nargs='+', type=int, default=[32],
+                   help='batch sizes of the torch.compile paths (each shape costs a compile)')
+    p.add_argument('--train-backends', nargs='+', default=list(TRAIN_BACKENDS), choices=TRAIN_BACKENDS,
+                   help='train-step paths')
     p.add_argument('--iters', type=int, default=3)
     p.add_argument('--latency-iters', type=int, default=10, help='timed steps at batch size 1')
     p.add_argument('--warmup', type=int, default=1)
     p.add_argument('--threads', type=int, default=2)
-    p.add_argument('--malloc-retain', action='store_true', help='glibc keeps freed memory (no page faults on big activations)')
+    p.add_argument('--malloc-retain', action='store_true',
+                   help='glibc keeps freed memory (no page faults on big activations)')
     p.add_argument('--note', default='', help='free text for the summary, e.g. what else ran on the machine')
     a = p.parse_args(argv)
     if a.what == 'fuse':
-        return bench_fusion(a.names[0], a.sizes[-1], max(a.batch_sizes), iters=max(a.iters, 5), threads=a.threads,
+        return bench_fusion(a.names[0], max(a.sizes), max(a.batch_sizes), iters=max(a.iters, 5), threads=a.threads,
                             malloc_retain=a.malloc_retain, out=a.out or 'figures/bench_fuse.csv', note=a.note)
     return benchmark_throughput(tuple(a.names), tuple(a.sizes), tuple(a.batch_sizes), tuple(a.modes), a.iters, a.warmup,
-                                a.threads, isolate=True, malloc_retain=a.malloc_retain, out=a.out or 'figures/bench_models.csv',
-                                backends=tuple(a.backends), train_backends=tuple(a.train_backends),
-                                latency_iters=a.latency_iters, compile_batch_sizes=tuple(a.compile_batch_sizes), note=a.note)
+                                a.threads, isolate=True, malloc_retain=a.malloc_retain,
+                                out=a.out or 'figures/bench_models.csv', backends=tuple(a.backends),
+                                train_backends=tuple(a.train_backends), latency_iters=a.latency_iters,
+                                compile_batch_sizes=tuple(a.compile_batch_sizes), note=a.note)
 
 if __name__ == '__main__' and not in_notebook(): bench_cli()  # `python -m mscvit.bench ...`; never inside the notebook

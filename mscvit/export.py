@@ -53,7 +53,8 @@ def check_metadata(meta, # parsed metadata, or None when the file had none
                   )->dict:
     "The metadata if it describes an mscvit export; `CheckpointError` otherwise."
     if not isinstance(meta, dict) or meta.get('format') != EXPORT_VERSION:
-        raise CheckpointError(f"{path} is not an mscvit export (no {METADATA_KEY!r} metadata of format {EXPORT_VERSION!r}); "
+        raise CheckpointError(f"{path} is not an mscvit export (no {METADATA_KEY!r} metadata of format "
+                              f"{EXPORT_VERSION!r}); "
                               "write one with: mscvit-export --checkpoint best.pt --format onnx --out model.onnx")
     return meta
 
@@ -73,12 +74,13 @@ def onnx_session(path:str|Path, # an .onnx file
     so.log_severity_level = 3  # errors only
     try: return ort.InferenceSession(str(path), so, providers=['CPUExecutionProvider'])
     except Exception as e:
-        raise CheckpointError(f"{path} is not a readable ONNX model ({type(e).__name__}: {str(e).splitlines()[0][:200]})") from None
+        why = f"{type(e).__name__}: {str(e).splitlines()[0][:200]}"
+        raise CheckpointError(f"{path} is not a readable ONNX model ({why})") from None
 
 def _write_onnx(model:nn.Module, x:torch.Tensor, meta:dict, out:Path, opset:int|None):
     require('onnx', 'ONNX export'); require('onnxscript', 'ONNX export')
-    kw = dict(dynamo=True, dynamic_shapes={'x': {0: torch.export.Dim('batch')}}, input_names=['x'], output_names=['logits'],
-              external_data=False, verbose=False)
+    kw = dict(dynamo=True, dynamic_shapes={'x': {0: torch.export.Dim('batch')}}, input_names=['x'],
+              output_names=['logits'], external_data=False, verbose=False)
     if opset: kw['opset_version'] = opset
     with contextlib.redirect_stdout(io.StringIO()):  # the exporter reports its progress on stdout
         prog = torch.onnx.export(model, (x,), **kw)
@@ -97,7 +99,8 @@ def load_torchscript(path:str|Path, # a .pt file written by `export_checkpoint(.
     extra = {METADATA_KEY + '.json': ''}
     try: m = torch.jit.load(str(path), map_location='cpu', _extra_files=extra)
     except Exception as e:
-        raise CheckpointError(f"{path} is not a TorchScript file ({type(e).__name__}: {str(e).splitlines()[0][:200]})") from None
+        why = f"{type(e).__name__}: {str(e).splitlines()[0][:200]}"
+        raise CheckpointError(f"{path} is not a TorchScript file ({why})") from None
     meta = json.loads(extra[METADATA_KEY + '.json']) if extra[METADATA_KEY + '.json'] else None
     return m.eval(), check_metadata(meta, path)
 
@@ -108,13 +111,15 @@ def export_checkpoint(checkpoint:str|Path, # a checkpoint written by mscvit-trai
                       atol:float=1e-4, # largest |probability difference| to PyTorch accepted on the check batch
                      )->dict: # the metadata written, plus `max_abs_diff_prob` and `max_abs_diff_logit` of the check
     "Export a checkpoint as a self-describing ONNX or TorchScript file and check it against PyTorch."
-    if format not in EXPORT_FORMATS: raise ValueError(f"unknown export format {format!r}; valid: {', '.join(EXPORT_FORMATS)}")
+    if format not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {format!r}; valid: {', '.join(EXPORT_FORMATS)}")
     ck = load_checkpoint(checkpoint)
     model = model_from_checkpoint(ck).eval()
     meta = export_metadata(ck, Path(checkpoint).name)
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
     g = torch.Generator().manual_seed(0)
-    x = torch.rand(2, meta['in_chans'], meta['img_size'], meta['img_size'], generator=g)  # batch 2: keeps the batch dim dynamic
+    S = meta['img_size']
+    x = torch.rand(2, meta['in_chans'], S, S, generator=g)  # batch 2: the exporter keeps the batch dim dynamic
     x = Normalize(meta['norm_mean'], meta['norm_std'])(x)
     if format == 'onnx':
         _write_onnx(model, x, meta, out, opset)
@@ -128,7 +133,8 @@ def export_checkpoint(checkpoint:str|Path, # a checkpoint written by mscvit-trai
     dlogit = float((torch.as_tensor(got) - ref).abs().max())
     if not diff <= atol:
         out.unlink(missing_ok=True)
-        raise ExportError(f"the {format} export differs from PyTorch by {diff:.2e} in probability (> {atol}); nothing written")
+        raise ExportError(f"the {format} export differs from PyTorch by {diff:.2e} in probability (> {atol}); "
+                          "nothing written")
     return {**meta, 'max_abs_diff_prob': diff, 'max_abs_diff_logit': dlogit}
 
 # %% ../nbs/07c_export.ipynb #15
@@ -172,19 +178,24 @@ def compare_backends(checkpoint:str|Path, # the PyTorch checkpoint
     out = Path(out)
     for b, f in (('torch', checkpoint), ('onnx', onnx_file)):
         with contextlib.redirect_stdout(io.StringIO()):
-            rc = predict_cli(['--backend', b, '--checkpoint', str(f), '--out', str(out/b), '--device', 'cpu', *map(str, images)])
+            rc = predict_cli(['--backend', b, '--checkpoint', str(f), '--out', str(out/b), '--device', 'cpu',
+                              *map(str, images)])
         if rc != 0: raise ExportError(f"mscvit-predict --backend {b} failed (exit status {rc})")
     a, b = (pd.read_csv(out/k/'predictions.csv') for k in ('torch', 'onnx'))
-    if list(a.file) != list(b.file) or list(a.label) != list(b.label): raise ExportError('the backends disagree on labels')
+    if list(a.file) != list(b.file) or list(a.label) != list(b.label):
+        raise ExportError('the backends disagree on labels')
     return float(np.abs(a.probability.values - b.probability.values).max())
 
 # %% ../nbs/07c_export.ipynb #24
 def export_cli(argv=None)->int:
     "Export a checkpoint for deployment (see `mscvit-export --help`)."
-    ap = argparse.ArgumentParser(prog='mscvit-export', description='Write a trained checkpoint as a self-describing ONNX or '
-        'TorchScript model (input size, normalisation, threshold, temperature and model name as metadata), checked against PyTorch.')
-    ap.add_argument('--checkpoint', help='a best.pt written by mscvit-train (default: the reference model of the repository)')
-    ap.add_argument('--format', required=True, choices=EXPORT_FORMATS, help='onnx (needs mscvit[deploy]) or torchscript')
+    ap = argparse.ArgumentParser(prog='mscvit-export', description='Write a trained checkpoint as a self-describing '
+        'ONNX or TorchScript model (input size, normalisation, threshold, temperature and model name as metadata), '
+        'checked against PyTorch.')
+    ap.add_argument('--checkpoint',
+                    help='a best.pt written by mscvit-train (default: the reference model of the repository)')
+    ap.add_argument('--format', required=True, choices=EXPORT_FORMATS,
+                    help='onnx (needs mscvit[deploy]) or torchscript')
     ap.add_argument('--out', required=True, help='the file to write, e.g. model.onnx')
     ap.add_argument('--opset', type=int, help="ONNX opset (default: the exporter's)")
     try: a = ap.parse_args(argv)

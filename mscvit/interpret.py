@@ -634,10 +634,10 @@ def predict_cli(argv=None) -> int:
         '(PNG, JPEG, BMP, TIFF or DICOM), preprocessed exactly as in evaluation; labels at the checkpoint\'s '
         'validation-chosen threshold; a warning for inputs unlike the training X-rays. Research code, not a medical device.')
     ap.add_argument('inputs', nargs='+', metavar='IMAGE_OR_DIR', help='image files, or folders searched recursively')
-    ap.add_argument('--checkpoint', help=f'a best.pt written by mscvit-train (default: {REFERENCE_CHECKPOINT} of the repository); '
-                    'with --backend onnx, a .onnx file written by mscvit-export')
-    ap.add_argument('--backend', default='torch', choices=['torch', 'onnx'], help='torch (default), or onnx: ONNX Runtime on an '
-                    'exported model (needs mscvit[deploy]; no --cam, no out-of-distribution score)')
+    ap.add_argument('--checkpoint', help=f'a best.pt written by mscvit-train (default: {REFERENCE_CHECKPOINT} of the '
+                    'repository); with --backend onnx, a .onnx file written by mscvit-export')
+    ap.add_argument('--backend', default='torch', choices=['torch', 'onnx'], help='torch (default), or onnx: ONNX '
+                    'Runtime on an exported model (needs mscvit[deploy]; no --cam, no out-of-distribution score)')
     ap.add_argument('--out', required=True, help='output folder for predictions.csv (and reports with --cam)')
     ap.add_argument('--cam', action='store_true', help='per image a report PNG (Grad-CAM overlay) and a GIF through the stages')
     ap.add_argument('--batch-size', type=int, default=16); ap.add_argument('--device', help="e.g. 'cpu' or 'cuda' (default: best available)")
@@ -649,7 +649,8 @@ def predict_cli(argv=None) -> int:
     try:
         if a.backend == 'onnx':
             if a.cam: raise CheckpointError("--cam needs the PyTorch model: use --backend torch with the checkpoint")
-            if not a.checkpoint: raise CheckpointError("--backend onnx needs --checkpoint MODEL.onnx (write one with mscvit-export)")
+            if not a.checkpoint:
+                raise CheckpointError("--backend onnx needs --checkpoint MODEL.onnx (write one with mscvit-export)")
             from mscvit.export import OnnxPredictor
             ck = OnnxPredictor(a.checkpoint, a.threads)
         else: ck = Path(a.checkpoint) if a.checkpoint else default_checkpoint()

@@ -63,8 +63,11 @@ class ResDWConv2d(nn.Conv2d):
         return F.conv2d(x, self.weight + identity_kernel(self.weight), self.bias, padding=self.padding, groups=self.groups)
     def fuse(self)->nn.Conv2d:
         "A plain depthwise conv with the identity tap folded into the weight (for inference)."
-        f = nn.Conv2d(self.in_channels, self.out_channels, self.kernel_size, padding=self.padding, groups=self.groups).to(self.weight.device)
-        f.weight.data.copy_(self.weight.detach() + identity_kernel(self.weight.detach())); f.bias.data.copy_(self.bias.detach())
+        w = self.weight.detach()
+        f = nn.Conv2d(self.in_channels, self.out_channels, self.kernel_size, padding=self.padding, groups=self.groups)
+        f = f.to(w.device)
+        f.weight.data.copy_(w + identity_kernel(w))
+        f.bias.data.copy_(self.bias.detach())
         return f
 
 # %% ../nbs/03_layers.ipynb #14
@@ -106,7 +109,7 @@ class ConvGELU(nn.Module):
         return torch.ops.aten.gelu_(self.conv(x))  # in place: the conv output is a fresh tensor
 
 class ConvGELUAffine(ConvGELU):
-    "Inference form of `ConvGELUBN` (from `ConvGELUBN.fuse`): conv, then GELU and BN's affine in place, no extra tensors."
+    "Inference form of `ConvGELUBN` (from `ConvGELUBN.fuse`): conv, then GELU and BN's affine in place."
     def __init__(self, conv:nn.Module, # any conv
                  scale:Tensor, # [C] per-channel scale (from `bn_affine`)
                  shift:Tensor, # [C] per-channel shift
@@ -147,7 +150,8 @@ class LFE(nn.Module):
         "The inference form: `dw1(dw3(x) + x)` as one depthwise 3x3 conv (exact)."
         s = self.dw1.weight.detach()  # [C, 1, 1, 1]: the 1x1 depthwise conv is a per-channel scale and bias
         f = nn.Conv2d(self.dw3.in_channels, self.dw3.out_channels, 3, padding=1, groups=self.dw3.groups).to(s.device)
-        f.weight.data.copy_((self.dw3.weight.detach() + identity_kernel(self.dw3.weight.detach())) * s)  # s * (w3 + identity tap)
+        w3 = self.dw3.weight.detach()
+        f.weight.data.copy_((w3 + identity_kernel(w3)) * s)  # s * (w3 + identity tap)
         f.bias.data.copy_(self.dw3.bias.detach() * s.flatten() + self.dw1.bias.detach())  # s * b3 + b1
         return f
 
@@ -167,11 +171,12 @@ class FFN(nn.Module):
         return self.fc2(self.dw(self.fc1(x)))  # [B, C, H, W] -> [B, rC, H, W] -> [B, C, H, W]
 
     def fuse(self)->nn.Sequential:
-        "The inference form: fc1 and dw as `ConvGELUAffine`/`ConvGELU`, dw's BN and fc2's BN folded into fc2's 1x1 conv (exact)."
+        "The inference form: fc1 and dw as `ConvGELUAffine`/`ConvGELU`; dw's and fc2's BNs folded into fc2's conv."
         s, t = bn_affine(self.dw.bn)  # dw's BN, before fc2's conv
         conv, bn = self.fc2
         w = conv.weight.detach()  # [C, rC, 1, 1]
-        w_in, b_in = w * s[None, :, None, None], conv.bias.detach() + w[:, :, 0, 0] @ t  # conv(s*h + t) = (w*s) h + (b + w t)
+        # conv(s*h + t) = (w*s) h + (b + w t): exact for a 1x1 conv (no padding)
+        w_in, b_in = w * s[None, :, None, None], conv.bias.detach() + w[:, :, 0, 0] @ t
         s2, t2 = bn_affine(bn)  # fc2's BN, after the conv
         fc2 = nn.Conv2d(conv.in_channels, conv.out_channels, 1).to(w.device)
         fc2.weight.data.copy_(w_in * s2[:, None, None, None]); fc2.bias.data.copy_(b_in * s2 + t2)

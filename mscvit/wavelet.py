@@ -90,7 +90,7 @@ class WTConv(nn.Module):
         "The inference form: every scale folded into its conv (see `FusedWTConv`)."
         return FusedWTConv(self)
 
-def wavelet_reconstruct(bands:list[Tensor], # per level, shallow first: processed sub-bands [B, C, 4, h_l, w_l] (LL modified in place)
+def wavelet_reconstruct(bands:list[Tensor], # per level, shallow first: sub-bands [B, C, 4, h_l, w_l] (LL changed in place)
                         sizes:list, # per level, the (H_l, W_l) that level's transform saw
                         filters:Tensor, # [4, k, k] synthesis filters
                        )->Tensor: # [B, C, H_0, W_0]

@@ -293,27 +293,26 @@ def _profile(fn, x, top:int=12)->dict:
 def fusion_table(name:str='mscvit_t', # registered MSCViT model
                  img_size:int=224, # square input side
                  batch_size:int=32, # images per forward
-                 iters:int=5, # timed forwards per step (median)
+                 iters:int=5, # timed rounds (median per step)
                  threads:int|None=2, # torch threads
                 )->tuple[list[dict], dict]: # (one row per fusion step, {'readable': profile, 'fused': profile})
-    "img/s of inference with the fusions of `fuse_model` switched on cumulatively, and operator profiles before/after."
+    "img/s of channels-last inference with the fusions of `fuse_model` switched on cumulatively, and operator profiles."
     from mscvit.fuse import fuse_model  # notebook 05b_fuse
     if threads: torch.set_num_threads(threads)
     torch.manual_seed(0)
     model = create_model(name, img_size=img_size).eval()
     x = torch.randn(batch_size, model.default_cfg['in_chans'], img_size, img_size)
     xc = x.contiguous(memory_format=torch.channels_last)
-    with torch.no_grad(): ref = model(x)
-    rows, profiles = [], {}
-    for label, kinds in FUSION_STEPS:
-        m = fuse_model(model, kinds)
-        mc = fuse_model(model, kinds).to(memory_format=torch.channels_last)
-        with torch.no_grad():
-            d = float((mc(xc) - ref).abs().max())
-            s, sc = _time(m, x, iters), _time(mc, xc, iters)
-            if kinds in ((), FUSION_STEPS[-1][1]): profiles['readable' if not kinds else 'fused'] = _profile(mc, xc)
-        rows.append({'step': label, 'img_per_s': round(batch_size / s, 1),
-                     'img_per_s_channels_last': round(batch_size / sc, 1), 'max_abs_dlogit': float(f'{d:.1e}')})
+    with torch.no_grad():
+        ref = model(x)
+        steps = [(label, fuse_model(model, kinds).to(memory_format=torch.channels_last)) for label, kinds in FUSION_STEPS]
+        diffs = [float((m(xc) - ref).abs().max()) for _, m in steps]  # also the warm-up call
+        times = [[] for _ in steps]
+        for _ in range(iters):  # round robin: a change of load on a shared machine hits every step alike
+            for t, (_, m) in zip(times, steps): t.append(_time(m, xc, 1, warmup=0))
+        profiles = {'readable': _profile(steps[0][1], xc), 'fused': _profile(steps[-1][1], xc)}
+    rows = [{'step': label, 'img_per_s': round(batch_size / sorted(t)[len(t) // 2], 1), 'max_abs_dlogit': float(f'{d:.1e}')}
+            for (label, _), t, d in zip(steps, times, diffs)]
     return rows, profiles
 
 def bench_fusion(name:str='mscvit_t', img_size:int=224, batch_size:int=32, iters:int=5, threads:int|None=2,
@@ -338,7 +337,7 @@ def bench_fusion(name:str='mscvit_t', img_size:int=224, batch_size:int=32, iters
                          'fused ms': [profiles['fused'].get(o) for o in ops]})
     lines = ['# What each fusion buys', '',
              f'Written by `mscvit.bench.bench_fusion`: {name}, inference (eval, no_grad), {img_size} px, '
-             f'batch {batch_size}, {threads} threads, median of {iters} forwards, '
+             f'batch {batch_size}, channels-last, {threads} threads, median of {iters} round-robin rounds, '
              f'malloc {"retain" if malloc_retain else "default"}, torch {torch.__version__}. '
              'Fusions of `mscvit.fuse.fuse_model` switched on cumulatively; `max_abs_dlogit` against the readable model. '
              f'Load average at the start {[round(v, 2) for v in load0]}, '

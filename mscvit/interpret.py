@@ -659,7 +659,10 @@ def predict_cli(argv=None) -> int:
         '(PNG, JPEG, BMP, TIFF or DICOM), preprocessed exactly as in evaluation; labels at the checkpoint\'s '
         'validation-chosen threshold; a warning for inputs unlike the training X-rays. Research code, not a medical device.')
     ap.add_argument('inputs', nargs='+', metavar='IMAGE_OR_DIR', help='image files, or folders searched recursively')
-    ap.add_argument('--checkpoint', help=f'a best.pt written by mscvit-train (default: {REFERENCE_CHECKPOINT} of the repository)')
+    ap.add_argument('--checkpoint', help=f'a best.pt written by mscvit-train (default: {REFERENCE_CHECKPOINT} of the '
+                    'repository); with --backend onnx, a .onnx file written by mscvit-export')
+    ap.add_argument('--backend', default='torch', choices=['torch', 'onnx'], help='torch (default), or onnx: ONNX '
+                    'Runtime on an exported model (needs mscvit[deploy]; no --cam, no out-of-distribution score)')
     ap.add_argument('--out', required=True, help='output folder for predictions.csv (and reports with --cam)')
     ap.add_argument('--cam', action='store_true', help='per image a report PNG (Grad-CAM overlay) and a GIF through the stages')
     ap.add_argument('--batch-size', type=int, default=16); ap.add_argument('--device', help="e.g. 'cpu' or 'cuda' (default: best available)")
@@ -669,9 +672,15 @@ def predict_cli(argv=None) -> int:
     if a.threads: torch.set_num_threads(a.threads)
     t0 = time.time()
     try:
-        ck = Path(a.checkpoint) if a.checkpoint else default_checkpoint()
+        if a.backend == 'onnx':
+            if a.cam: raise CheckpointError("--cam needs the PyTorch model: use --backend torch with the checkpoint")
+            if not a.checkpoint:
+                raise CheckpointError("--backend onnx needs --checkpoint MODEL.onnx (write one with mscvit-export)")
+            from mscvit.export import OnnxPredictor
+            ck = OnnxPredictor(a.checkpoint, a.threads)
+        else: ck = Path(a.checkpoint) if a.checkpoint else default_checkpoint()
         df, failures = predict_files(ck, a.inputs, a.out, a.cam, a.batch_size, a.device, threads=a.threads or 2)
-    except (CheckpointError, DataError, OSError) as e:
+    except (CheckpointError, DataError, OSError, ImportError) as e:
         print(f"mscvit-predict: error: {str(e).splitlines()[0] if str(e) else type(e).__name__}", file=sys.stderr); return 2
     for m in failures: print(f"mscvit-predict: skipped: {m}", file=sys.stderr)
     n_warn = int((df.ood_warning != '').sum())

@@ -13,8 +13,8 @@ from torch import Tensor
 from .wavelet import WTConv
 
 # %% auto #0
-__all__ = ['LayerNorm2d', 'linear2d', 'DropPath', 'identity_kernel', 'ResDWConv2d', 'ConvGELUBN', 'conv_stem', 'Downsample',
-           'LFE', 'FFN', 'CFF', 'init_weights']
+__all__ = ['LayerNorm2d', 'linear2d', 'DropPath', 'identity_kernel', 'ResDWConv2d', 'ConvGELUBN', 'bn_affine', 'ConvGELU',
+           'ConvGELUAffine', 'conv_stem', 'Downsample', 'LFE', 'FFN', 'CFF', 'init_weights']
 
 # %% ../nbs/03_layers.ipynb #5
 class LayerNorm2d(nn.LayerNorm):
@@ -61,10 +61,18 @@ class ResDWConv2d(nn.Conv2d):
         super().__init__(dim, dim, kernel_size, padding=kernel_size // 2, groups=dim)
     def forward(self, x:Tensor)->Tensor:
         return F.conv2d(x, self.weight + identity_kernel(self.weight), self.bias, padding=self.padding, groups=self.groups)
+    def fuse(self)->nn.Conv2d:
+        "A plain depthwise conv with the identity tap folded into the weight (for inference)."
+        w = self.weight.detach()
+        f = nn.Conv2d(self.in_channels, self.out_channels, self.kernel_size, padding=self.padding, groups=self.groups)
+        f = f.to(w.device)
+        f.weight.data.copy_(w + identity_kernel(w))
+        f.bias.data.copy_(self.bias.detach())
+        return f
 
 # %% ../nbs/03_layers.ipynb #14
 class ConvGELUBN(nn.Module):
-    "Conv -> GELU -> BatchNorm; without autograd in eval mode GELU and BN run in place on the conv output."
+    "Conv -> GELU -> BatchNorm (`fuse()` gives the inference form with GELU and BN in place)."
     def __init__(self, cin:int, # input channels
                  cout:int, # output channels
                  kernel_size:int=3, # square kernel
@@ -78,12 +86,39 @@ class ConvGELUBN(nn.Module):
 
     def forward(self, x:Tensor, # [B, C_in, H, W]
                )->Tensor: # [B, C_out, H', W']
-        y = self.conv(x)  # a fresh tensor, so the in-place path below never touches the caller's data
-        if self.training or torch.is_grad_enabled(): return self.bn(self.act(y))
-        # inference: the same maths without two extra full-size tensors (BN in eval is a per-channel affine)
-        bn = self.bn
-        s = bn.weight * torch.rsqrt(bn.running_var + bn.eps)
-        return torch.ops.aten.gelu_(y).mul_(s[:, None, None]).add_((bn.bias - bn.running_mean * s)[:, None, None])
+        return self.bn(self.act(self.conv(x)))
+
+    def fuse(self)->'ConvGELUAffine':
+        "The inference form: eval-mode BN as a per-channel affine, GELU and affine in place (see `ConvGELUAffine`)."
+        conv = self.conv.fuse() if callable(getattr(self.conv, 'fuse', None)) else self.conv
+        return ConvGELUAffine(conv, *bn_affine(self.bn))
+
+def bn_affine(bn:nn.BatchNorm2d, # in eval mode, BN is `x * scale + shift` per channel
+             )->tuple[Tensor, Tensor]: # scale, shift: [C] each
+    "The per-channel scale and shift of an eval-mode BatchNorm."
+    s = bn.weight.detach() * torch.rsqrt(bn.running_var + bn.eps)
+    return s, bn.bias.detach() - bn.running_mean * s
+
+class ConvGELU(nn.Module):
+    "Inference block: conv, then GELU in place on the conv's fresh output."
+    def __init__(self, conv:nn.Module, # any conv
+                ):
+        super().__init__()
+        self.conv = conv
+    def forward(self, x:Tensor)->Tensor:
+        return torch.ops.aten.gelu_(self.conv(x))  # in place: the conv output is a fresh tensor
+
+class ConvGELUAffine(ConvGELU):
+    "Inference form of `ConvGELUBN` (from `ConvGELUBN.fuse`): conv, then GELU and BN's affine in place."
+    def __init__(self, conv:nn.Module, # any conv
+                 scale:Tensor, # [C] per-channel scale (from `bn_affine`)
+                 shift:Tensor, # [C] per-channel shift
+                ):
+        super().__init__(conv)
+        self.register_buffer('scale', scale.reshape(-1, 1, 1).clone())  # [C, 1, 1]
+        self.register_buffer('shift', shift.reshape(-1, 1, 1).clone())
+    def forward(self, x:Tensor)->Tensor:
+        return super().forward(x).mul_(self.scale).add_(self.shift)
 
 def conv_stem(in_chans:int, # image channels
               width:int, # stem width
@@ -109,10 +144,16 @@ class LFE(nn.Module):
         self.dw1 = nn.Conv2d(dim, dim, 1, groups=dim)
     def forward(self, x:Tensor, # [B, C, H, W]
                )->Tensor: # [B, C, H, W]
-        # dw1(dw3(x) + x) as one depthwise conv: s * (w3 + identity tap), bias s * b3 + b1 (exact, same parameters)
-        s = self.dw1.weight  # [C, 1, 1, 1]
-        w = (self.dw3.weight + identity_kernel(self.dw3.weight)) * s
-        return F.conv2d(x, w, self.dw3.bias * s.flatten() + self.dw1.bias, padding=1, groups=x.shape[1])
+        return self.dw1(self.dw3(x) + x)
+
+    def fuse(self)->nn.Conv2d:
+        "The inference form: `dw1(dw3(x) + x)` as one depthwise 3x3 conv (exact)."
+        s = self.dw1.weight.detach()  # [C, 1, 1, 1]: the 1x1 depthwise conv is a per-channel scale and bias
+        f = nn.Conv2d(self.dw3.in_channels, self.dw3.out_channels, 3, padding=1, groups=self.dw3.groups).to(s.device)
+        w3 = self.dw3.weight.detach()
+        f.weight.data.copy_((w3 + identity_kernel(w3)) * s)  # s * (w3 + identity tap)
+        f.bias.data.copy_(self.dw3.bias.detach() * s.flatten() + self.dw1.bias.detach())  # s * b3 + b1
+        return f
 
 # %% ../nbs/03_layers.ipynb #20
 class FFN(nn.Module):
@@ -128,6 +169,18 @@ class FFN(nn.Module):
     def forward(self, x:Tensor, # [B, C, H, W]
                )->Tensor: # [B, C, H, W]
         return self.fc2(self.dw(self.fc1(x)))  # [B, C, H, W] -> [B, rC, H, W] -> [B, C, H, W]
+
+    def fuse(self)->nn.Sequential:
+        "The inference form: fc1 and dw as `ConvGELUAffine`/`ConvGELU`; dw's and fc2's BNs folded into fc2's conv."
+        s, t = bn_affine(self.dw.bn)  # dw's BN, before fc2's conv
+        conv, bn = self.fc2
+        w = conv.weight.detach()  # [C, rC, 1, 1]
+        # conv(s*h + t) = (w*s) h + (b + w t): exact for a 1x1 conv (no padding)
+        w_in, b_in = w * s[None, :, None, None], conv.bias.detach() + w[:, :, 0, 0] @ t
+        s2, t2 = bn_affine(bn)  # fc2's BN, after the conv
+        fc2 = nn.Conv2d(conv.in_channels, conv.out_channels, 1).to(w.device)
+        fc2.weight.data.copy_(w_in * s2[:, None, None, None]); fc2.bias.data.copy_(b_in * s2 + t2)
+        return nn.Sequential(self.fc1.fuse(), ConvGELU(self.dw.conv.fuse()), fc2)
 
 # %% ../nbs/03_layers.ipynb #23
 class CFF(nn.Module):

@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['wavelet_filters', 'dwt2', 'idwt2', 'Scale', 'WTConv']
+__all__ = ['wavelet_filters', 'dwt2', 'idwt2', 'Scale', 'WTConv', 'wavelet_reconstruct', 'fold_scale', 'FusedWTConv']
 
 # %% ../nbs/02_wavelet.ipynb #5
 def wavelet_filters(wave:str='db1', # PyWavelets name; 'db1' is Haar
@@ -83,14 +83,53 @@ class WTConv(nn.Module):
             sizes.append(ll.shape[-2:])
             y = dwt2(ll, self.dec_filters)  # [B, C, 4, h, w]
             ll = y[:, :, 0]  # raw LL feeds the next level
-            # scale(conv(.)) as one conv with the scale folded into the kernel (exact)
-            z = F.conv2d(y.flatten(1, 2), conv.weight * scale.weight[..., None], padding=conv.padding, groups=conv.groups)
-            bands.append(z.unflatten(1, (self.dim, 4)))  # [B, 4C, h, w] -> [B, C, 4, h, w]
-        up = None
-        for y, size in zip(reversed(bands), reversed(sizes)):
-            if up is not None: y[:, :, 0] += up  # deeper level's reconstruction into this level's processed LL
-            up = idwt2(y, self.rec_filters, size=size)  # [B, C, H_l, W_l]
-        s = self.base_scale.weight  # [C, 1, 1]
-        base = F.conv2d(x, self.base_conv.weight * s[..., None], self.base_conv.bias * s.flatten(),
-                        padding=self.base_conv.padding, groups=self.dim)  # base_scale(base_conv(x))
-        return up.add_(base)
+            bands.append(scale(conv(y.flatten(1, 2))).unflatten(1, (self.dim, 4)))  # [B, 4C, h, w] -> [B, C, 4, h, w]
+        return wavelet_reconstruct(bands, sizes, self.rec_filters) + self.base_scale(self.base_conv(x))
+
+    def fuse(self)->'FusedWTConv':
+        "The inference form: every scale folded into its conv (see `FusedWTConv`)."
+        return FusedWTConv(self)
+
+def wavelet_reconstruct(bands:list[Tensor], # per level, shallow first: sub-bands [B, C, 4, h_l, w_l] (LL changed in place)
+                        sizes:list, # per level, the (H_l, W_l) that level's transform saw
+                        filters:Tensor, # [4, k, k] synthesis filters
+                       )->Tensor: # [B, C, H_0, W_0]
+    "WTConv's way up: from the deepest level, add the reconstruction to the next level's processed LL, then invert."
+    up = None
+    for y, size in zip(reversed(bands), reversed(sizes)):
+        if up is not None: y[:, :, 0] += up  # deeper level's reconstruction into this level's processed LL
+        up = idwt2(y, filters, size=size)  # [B, C, H_l, W_l]
+    return up
+
+# %% ../nbs/02_wavelet.ipynb #x15_1
+def fold_scale(conv:nn.Conv2d, # a depthwise conv (groups = channels)
+               scale:Tensor, # [C, 1, 1] per-channel scale applied after it
+              )->nn.Conv2d: # a new conv computing `scale * conv(x)`
+    "Fold a per-channel scale that follows a conv into the conv's weight and bias (exact)."
+    s = scale.detach().reshape(-1)  # [C]
+    f = nn.Conv2d(conv.in_channels, conv.out_channels, conv.kernel_size, conv.stride, conv.padding, conv.dilation,
+                  conv.groups, bias=conv.bias is not None).to(conv.weight.device)
+    f.weight.data.copy_(conv.weight.detach() * s[:, None, None, None])
+    if conv.bias is not None: f.bias.data.copy_(conv.bias.detach() * s)
+    return f
+
+class FusedWTConv(nn.Module):
+    "WTConv for inference (from `WTConv.fuse`): the per-channel scales folded into the depthwise convs."
+    def __init__(self, m:WTConv, # the module to fuse (left unchanged)
+                ):
+        super().__init__()
+        self.dim = m.dim
+        self.register_buffer('dec_filters', m.dec_filters.clone(), persistent=False)
+        self.register_buffer('rec_filters', m.rec_filters.clone(), persistent=False)
+        self.base_conv = fold_scale(m.base_conv, m.base_scale.weight)
+        self.band_convs = nn.ModuleList(fold_scale(c, s.weight) for c, s in zip(m.band_convs, m.band_scales))
+
+    def forward(self, x:Tensor, # [B, C, H, W]
+               )->Tensor: # [B, C, H, W]
+        bands, sizes, ll = [], [], x
+        for conv in self.band_convs:
+            sizes.append(ll.shape[-2:])
+            y = dwt2(ll, self.dec_filters)  # [B, C, 4, h, w]
+            ll = y[:, :, 0]
+            bands.append(conv(y.flatten(1, 2)).unflatten(1, (self.dim, 4)))  # [B, 4C, h, w] -> [B, C, 4, h, w]
+        return wavelet_reconstruct(bands, sizes, self.rec_filters).add_(self.base_conv(x))

@@ -220,6 +220,8 @@ def bench_ratios(df, # rows from `benchmark_throughput`
     ok = df[(df['mode'] == mode) & df['img_per_s'].notna()] if 'img_per_s' in df else df.iloc[:0]
     t = ok.pivot_table(index=['img_size', 'batch_size'], columns=['model', 'backend'], values='img_per_s')
     if a not in t.columns.get_level_values(0) or b not in t.columns.get_level_values(0): return None
+    t = t[t[a].notna().any(axis=1) & t[b].notna().any(axis=1)]  # settings measured for both models (a run in progress)
+    if t.empty: return None
     same = (t[a] / t[b]).round(2)
     best_a, best_b = t[a].max(axis=1), t[b].max(axis=1)
     same['best vs best'] = (best_a / best_b).round(2)

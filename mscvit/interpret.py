@@ -547,7 +547,9 @@ class Predictor:
                 ):
         self.path = Path(checkpoint); ck = load_checkpoint(self.path)
         self.device = get_device(device)
-        self.model = model_from_checkpoint(ck).to(self.device).eval()
+        self.model = model_from_checkpoint(ck).to(self.device).eval()  # the readable model: Grad-CAM hooks its stages
+        from mscvit.fuse import fuse_model, INLINE_FUSIONS
+        self.infer = fuse_model(self.model, INLINE_FUSIONS)  # probabilities: the arithmetic of evaluation (`predict_logits`)
         self.name, self.img_size, self.in_chans = ck['model_name'], int(ck['img_size']), int(ck['in_chans'])
         self.norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
         self.threshold, self.temperature = float(ck['threshold']), float(ck.get('temperature', 1.0))
@@ -574,7 +576,7 @@ class Predictor:
     @torch.no_grad()
     def logits(self, x:torch.Tensor) -> torch.Tensor:
         "Logits `[B, 2]` of a uint8 batch."
-        return self.model(self.norm(x.to(self.device))).float().cpu()
+        return self.infer(self.norm(x.to(self.device))).float().cpu()
 
 # %% ../nbs/08_interpret.ipynb #42
 def collect_images(inputs:list, # files and folders

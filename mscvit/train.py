@@ -182,14 +182,16 @@ def make_augment(cfg:TrainConfig) -> XrayAugment:
 # %% ../nbs/07_train.ipynb #13
 @torch.no_grad()
 def predict_logits(model:nn.Module, ds:XrayDataset, norm:Normalize, batch_size:int=128, device=None, amp:bool=True) -> torch.Tensor:
-    "Logits `[N, 2]` (float32, CPU) for every image of `ds`, in order."
+    """Logits `[N, 2]` (float32, CPU) for every image of `ds`, in order. Inference runs on `fuse_model(model,
+    INLINE_FUSIONS)`: the arithmetic every committed checkpoint was evaluated with (the readable forwards differ in the
+    last bits, enough to move an image that sits exactly on a validation-chosen threshold)."""
     device = device or next(model.parameters()).device
-    was = model.training; model.eval(); out = []
+    from mscvit.fuse import fuse_model, INLINE_FUSIONS
+    model = fuse_model(model, INLINE_FUSIONS); out = []  # an eval-mode copy: the caller's model is untouched
     use_amp = amp and torch.device(device).type == 'cuda'
     for xb, _ in batches(ds, batch_size, device=device if ds.images is not None else None):
         x = norm(xb.to(device, non_blocking=True))
         with torch.autocast('cuda', dtype=torch.bfloat16, enabled=use_amp): out.append(model(x).float().cpu())
-    model.train(was)
     return torch.cat(out)
 
 def probs_from_logits(logits:torch.Tensor, T:float=1.0) -> np.ndarray:

@@ -49,4 +49,5 @@ def fuse_model(model:nn.Module, # any model; MSCViT's modules have `fuse()` meth
         raise ValueError(f"unknown fusion kinds {sorted(kinds - set(FUSIBLE))}; valid: {', '.join(FUSIBLE)}")
     m = copy.deepcopy(model).eval()
     _fuse_children(m, kinds)
+    m.fused_kinds = tuple(k for k in FUSIBLE if k in kinds)  # what was fused (a fused model is not fused again)
     return m.requires_grad_(False)

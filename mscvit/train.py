@@ -187,7 +187,9 @@ def predict_logits(model:nn.Module, ds:XrayDataset, norm:Normalize, batch_size:i
     last bits, enough to move an image that sits exactly on a validation-chosen threshold)."""
     device = device or next(model.parameters()).device
     from mscvit.fuse import fuse_model, INLINE_FUSIONS
-    model = fuse_model(model, INLINE_FUSIONS); out = []  # an eval-mode copy: the caller's model is untouched
+    if not getattr(model, 'fused_kinds', None):  # an eval-mode copy; the caller's model is untouched
+        model = fuse_model(model, INLINE_FUSIONS)
+    model.eval(); out = []
     use_amp = amp and torch.device(device).type == 'cuda'
     for xb, _ in batches(ds, batch_size, device=device if ds.images is not None else None):
         x = norm(xb.to(device, non_blocking=True))

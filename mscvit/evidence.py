@@ -98,7 +98,7 @@ def mcnemar_test(y, # 0/1 labels, shape [N]
     se = math.sqrt(max((b + c) / n - diff ** 2, 0.0) / n)
     pval = 1.0 if b + c == 0 else float(stats.binomtest(b, b + c, 0.5).pvalue)
     return {'acc1': float(c1.mean()), 'acc2': float(c2.mean()), 'diff': diff, 'only_1_right': b, 'only_2_right': c,
-            'ci95': (diff - 1.959964 * se, diff + 1.959964 * se), 'p': pval}
+            'se': se, 'ci95': (diff - 1.959964 * se, diff + 1.959964 * se), 'p': pval}
 
 # %% ../nbs/09b_evidence.ipynb #2be67ddb
 def _f(key, v, sign=False):
@@ -218,9 +218,8 @@ def study_comparison(root:str|Path='figures/study', reference:str='mscvit_t',
             per = [(load_json(ref[s]/'metrics.json')['test'], load_json(other[s]/'metrics.json')['test']) for s in seeds]
             for k, res, key in (('auc', d, 'roc_auc'), ('acc', mc, 'accuracy')):
                 diffs = [x[key] - y[key] for x, y in per]
-                se = (res['ci95'][1] - res['ci95'][0]) / (2 * 1.959964)
                 r.update({f'{k}_ref': res[f'{k}1'], f'{k}_other': res[f'{k}2'], f'{k}_diff': res['diff'],
-                          f'{k}_lo': res['ci95'][0], f'{k}_hi': res['ci95'][1], f'{k}_p': res['p'], f'{k}_mdd': 2.8 * se,
+                          f'{k}_lo': res['ci95'][0], f'{k}_hi': res['ci95'][1], f'{k}_p': res['p'], f'{k}_mdd': 2.8 * res['se'],
                           f'{k}_seed_mean': float(np.mean(diffs)),
                           f'{k}_seed_sd': float(np.std(diffs, ddof=1)) if len(diffs) > 1 else math.nan,
                           f'verdict_{k}': _verdict(res['ci95'][0], res['ci95'][1], float(np.mean(diffs)))})

@@ -23,6 +23,7 @@ from .data import CLASSES, IMG_EXTS, DataError, Normalize, XrayDataset, load_xra
 from .dicom import is_dicom
 from .ood import OODScorer, ood_path, pooled_features, input_flags, ood_warning
 from .models import create_model, cam_target_layers, vit_reshape_transform
+from .fuse import fuse_model, INLINE_FUSIONS
 from .train import (CheckpointError, load_checkpoint, model_from_checkpoint, save_checkpoint, make_config,
                           predict_logits, probs_from_logits)
 
@@ -362,7 +363,7 @@ def faithfulness_verdict(summary:pd.DataFrame, # from `summarize_faithfulness`
                         ) -> str: # markdown
     "A verdict, computed from the intervals, on whether the first model's heat-maps are sharper and more faithful."
     s, d = summary[summary.kind == 'model'], summary[summary.kind == 'difference']
-    cd = summary[summary.kind == 'control_difference'] if 'kind' in summary else summary.iloc[:0]
+    cd = summary[summary.kind == 'control_difference']
     if not len(d): return 'Only one model: no comparison.'
     si = d.stage_index.max(); d = d[d.stage_index == si]; s = s[s.stage_index == si]; cd = cd[cd.stage_index == si]
     pair = d.model.iloc[0]; d = d[d.model == pair]; a, b = pair.split(' - ')
@@ -548,7 +549,6 @@ class Predictor:
         self.path = Path(checkpoint); ck = load_checkpoint(self.path)
         self.device = get_device(device)
         self.model = model_from_checkpoint(ck).to(self.device).eval()  # the readable model: Grad-CAM hooks its stages
-        from mscvit.fuse import fuse_model, INLINE_FUSIONS
         self.infer = fuse_model(self.model, INLINE_FUSIONS)  # probabilities: the arithmetic of evaluation (`predict_logits`)
         self.name, self.img_size, self.in_chans = ck['model_name'], int(ck['img_size']), int(ck['in_chans'])
         self.norm = Normalize(ck['norm']['mean'], ck['norm']['std'])

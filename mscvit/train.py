@@ -14,6 +14,7 @@ from .data import (find_data_root, index_dataset, patient_split, VAL_RULES, Xray
                          class_weights, balanced_sampler, batches, DataError)
 from .metrics import binary_metrics, choose_threshold, fit_temperature, bootstrap_ci, degenerate_reasons
 from .models import create_model, list_models
+from .fuse import fuse_model, INLINE_FUSIONS
 from .ledger import record_test_evaluation
 
 # %% auto #0
@@ -21,7 +22,7 @@ __all__ = ['PRESETS', 'CKPT_FORMAT', 'TrainConfig', 'make_config', 'CheckpointEr
            'model_from_checkpoint', 'make_optimizer', 'make_scheduler', 'make_mixer', 'make_augment', 'predict_logits',
            'probs_from_logits', 'CudaGraphStep', 'make_train_step', 'check_train_step', 'TrainingError',
            'check_out_dir', 'train', 'evaluate_split', 'prediction_table', 'slim_checkpoint', 'finalize',
-           'evaluate_checkpoint', 'evaluate_ensemble', 'train_cli', 'eval_cli']
+           'evaluate_checkpoint', 'evaluate_ensemble', 'parse_set', 'train_cli', 'eval_cli']
 
 # %% ../nbs/07_train.ipynb #5
 @dataclass
@@ -186,7 +187,6 @@ def predict_logits(model:nn.Module, ds:XrayDataset, norm:Normalize, batch_size:i
     INLINE_FUSIONS)`: the arithmetic every committed checkpoint was evaluated with (the readable forwards differ in the
     last bits, enough to move an image that sits exactly on a validation-chosen threshold)."""
     device = device or next(model.parameters()).device
-    from mscvit.fuse import fuse_model, INLINE_FUSIONS
     if not getattr(model, 'fused_kinds', None):  # an eval-mode copy; the caller's model is untouched
         model = fuse_model(model, INLINE_FUSIONS)
     model.eval(); out = []
@@ -582,7 +582,8 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
     return res
 
 # %% ../nbs/07_train.ipynb #21
-def _parse_set(kv:list[str]) -> dict:
+def parse_set(kv:list[str]) -> dict:
+    "`FIELD=VALUE` strings (as `--set` takes them) as `TrainConfig` overrides of the field's type."
     types = {f.name: f.type for f in fields(TrainConfig)}; out = {}
     for s in kv:
         if '=' not in s: raise ValueError(f"--set expects field=value, got {s!r}")
@@ -614,7 +615,7 @@ def train_cli(argv=None):
     try:
         ov = {k: v for k, v in dict(epochs=a.epochs, img_size=a.img_size, batch_size=a.batch_size, lr=a.lr, device=a.device, precision=a.precision,
                                   compile=a.compile or None).items() if v is not None}
-        cfg = make_config(a.preset, model=a.model, seed=a.seed, **ov, **_parse_set(a.set))
+        cfg = make_config(a.preset, model=a.model, seed=a.seed, **ov, **parse_set(a.set))
         m = train(cfg, out, a.data, resume=a.resume, force=a.force, quiet=a.quiet)
     except (ValueError, DataError, CheckpointError, TrainingError, FileExistsError) as e:
         print(f"mscvit-train: error: {e}", file=sys.stderr); return 1 if isinstance(e, TrainingError) else 2

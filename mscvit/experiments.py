@@ -30,6 +30,8 @@ BUDGETS = {
     'gpu_paper': dict(preset='paper', overrides={}, hardware='1 GPU'),
     # the study (figures/protocol.md, part 2): the reference recipe; on a GPU the step is one CUDA graph (no effect on a CPU)
     'study': dict(preset='reference', overrides=dict(cuda_graph=True), hardware='1 GPU (H200) or 2 CPU cores'),
+    # the study's CPU arm (figures/protocol.md, part 3): the reference recipe on 2 CPU cores, as the CPU reference seeds ran it
+    'study_cpu': dict(preset='reference', overrides={}, hardware='2 CPU cores'),
 }
 # the study's models: MSCViT-T, a same-size CNN, a ViT fair at 128 px (256 tokens), the four ablations
 STUDY = ['mscvit_t', 'resnet18', 'vit_tiny_p8', 'mscvit_t_no_lfe', 'mscvit_t_single_scale', 'mscvit_t_no_cff', 'mscvit_t_no_wavelet']
@@ -61,6 +63,8 @@ SUITES = {
     'study': lambda: ([Job('study', m, s, keep_weights=(s == 0 and m in ('mscvit_t', 'resnet18'))) for s in (0, 1, 2) for m in STUDY]
                       + [Job('study', 'mscvit_xs', 0)] + plan_jobs('study', ['mscvit_t', 'resnet18'], seeds=(3, 4))
                       + plan_jobs('study', ['vit_tiny'])),
+    # the CPU arm of the study (figures/protocol.md, part 3): ResNet-18 seeds 0-2, to pair with MSCViT-T's CPU reference seeds
+    'study_cpu': lambda: plan_jobs('study_cpu', ['resnet18']),
     'gpu': lambda: ([Job('gpu_reference', m, 0, keep_weights=True) for m in ('mscvit_t', 'resnet18')]
                     + plan_jobs('gpu_paper', ABLATIONS + ['resnet18', 'vit_tiny']) + plan_jobs('gpu_paper', ['mscvit_xs', 'mscvit_s'], seeds=(0,))),
 }

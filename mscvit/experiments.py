@@ -262,7 +262,7 @@ def experiments_cli(argv=None):
         if a.suite and a.suite not in SUITES: raise ValueError(f"Unknown suite {a.suite!r}; valid suites: {', '.join(SUITES)}")
         if not (a.suite or a.budget): raise ValueError('give --budget or --suite')
         jobs = SUITES[a.suite]() if a.suite else plan_jobs(a.budget, a.models or a.plan, a.seeds)
-        from mscvit.train import parse_set
+        from mscvit.config import parse_set
         extra = parse_set(a.set)
     except ValueError as e: print(f'error: {e}', file=sys.stderr); return 2
     try: st = run_jobs(jobs, a.out, a.data, a.parallel, a.deadline, a.hard_deadline, a.device, a.keep_weights, extra, threads=a.threads,

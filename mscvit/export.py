@@ -10,7 +10,7 @@ import numpy as np
 import torch, torch.nn as nn
 from .core import in_notebook
 from .data import CLASSES, Normalize
-from .train import CheckpointError, load_checkpoint, model_from_checkpoint
+from .checkpoint import CheckpointError, load_checkpoint, model_from_checkpoint
 from .interpret import Predictor, default_checkpoint
 
 # %% auto #0

@@ -24,16 +24,16 @@ from .dicom import is_dicom
 from .ood import OODScorer, ood_path, pooled_features, input_flags, ood_warning
 from .models import create_model, cam_target_layers, vit_reshape_transform
 from .fuse import fuse_model, INLINE_FUSIONS
-from .train import (CheckpointError, load_checkpoint, model_from_checkpoint, save_checkpoint, make_config,
-                          predict_logits, probs_from_logits)
+from .checkpoint import (CheckpointError, load_checkpoint, model_from_checkpoint, predict_logits, probs_from_logits,
+                               default_checkpoint, demo_checkpoint, REFERENCE_CHECKPOINT)
 
 # %% auto #0
-__all__ = ['CAM_METHODS', 'ROAD_PERCENTILES', 'REFERENCE_CHECKPOINT', 'LogOddsTarget', 'count_hooks', 'default_reshape_transform',
-           'stage_cams', 'cam_sharpness', 'LinearImputer', 'road_scores', 'select_images', 'faithfulness_scores',
+__all__ = ['CAM_METHODS', 'ROAD_PERCENTILES', 'LogOddsTarget', 'count_hooks', 'default_reshape_transform', 'stage_cams',
+           'cam_sharpness', 'LinearImputer', 'road_scores', 'select_images', 'faithfulness_scores',
            'summarize_faithfulness', 'faithfulness_table', 'plot_faithfulness', 'faithfulness_verdict', 'overlay',
-           'report_image', 'stage_animation', 'gradcam_gallery', 'default_checkpoint', 'demo_checkpoint', 'Predictor',
-           'collect_images', 'predict_files', 'predict_cli', 'sample_test_images', 'benchmark_predict',
-           'randomisation_check', 'randomisation_md', 'run_faithfulness']
+           'report_image', 'stage_animation', 'gradcam_gallery', 'Predictor', 'collect_images', 'predict_files',
+           'predict_cli', 'sample_test_images', 'benchmark_predict', 'randomisation_check', 'randomisation_md',
+           'run_faithfulness']
 
 # %% ../nbs/08_interpret.ipynb #5
 CAM_METHODS = {'gradcam': GradCAM, 'gradcam++': GradCAMPlusPlus, 'layercam': LayerCAM, 'eigencam': EigenCAM,
@@ -512,35 +512,6 @@ def gradcam_gallery(model:nn.Module, # the classifier
     return shown
 
 # %% ../nbs/08_interpret.ipynb #39
-REFERENCE_CHECKPOINT = Path('figures')/'reference'/'best.pt'
-
-def default_checkpoint(root:str|Path|None=None, # repository root (default: searched, see below)
-                      ) -> Path:
-    "The committed reference checkpoint; `CheckpointError` saying what to do when it is missing."
-    if root is not None: cands = [Path(root)/REFERENCE_CHECKPOINT]
-    else:
-        import mscvit
-        roots = [project_root(), project_root(Path(mscvit.__file__).parent), Path.cwd()]  # checkout at the cwd, of the package, cwd
-        cands = list(dict.fromkeys(r/REFERENCE_CHECKPOINT for r in roots if r is not None))
-    for c in cands:
-        if c.is_file(): return c
-    raise CheckpointError(f"No --checkpoint given and the reference weights {REFERENCE_CHECKPOINT} were not found "
-                          f"(looked in {', '.join(str(c) for c in cands)}). Pass --checkpoint FILE "
-                          "(a best.pt written by mscvit-train), or run from a checkout of the repository that holds them.")
-
-def demo_checkpoint(path:str|Path, # where to write it
-                    model:str='mscvit_test', # registry name
-                    img_size:int=64,
-                    seed:int=0,
-                   ) -> Path:
-    "Write an untrained checkpoint in the training format (for demos and tests without trained weights)."
-    from mscvit.train import _ckpt
-    cfg = make_config('quick', model=model, img_size=img_size)
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed); net = create_model(model, num_classes=2, in_chans=cfg.in_chans, img_size=img_size)
-    ck = _ckpt(cfg, net, None, None, None, 0, [], {'epoch': 0, 'val_auc': float('nan')}, 0.5, Normalize(0.5, 0.25))
-    return save_checkpoint(ck, path)
-
 class Predictor:
     "A checkpoint ready for inference: the model, its preprocessing and its threshold."
     def __init__(self, checkpoint:str|Path, # a checkpoint written by mscvit

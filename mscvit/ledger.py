@@ -61,7 +61,7 @@ _NOT_RECIPE = {'model', 'seed', 'device', 'recipe', 'cache', 'num_workers', 'n_b
 
 def _settings(cfg:dict) -> str:
     "Fields of a stored config that differ from its preset, as `k=v` pairs."
-    from mscvit.train import PRESETS, TrainConfig
+    from mscvit.config import PRESETS, TrainConfig
     preset = cfg.get('recipe') or ''
     ref = {**TrainConfig().__dict__, **PRESETS.get(preset, {})}
     diff = [f"{k}={v}" for k, v in sorted(cfg.items()) if k not in _NOT_RECIPE and k in ref and ref[k] != v]

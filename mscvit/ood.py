@@ -13,7 +13,8 @@ from sklearn.covariance import LedoitWolf
 from sklearn.metrics import roc_auc_score
 from .core import save_json, in_notebook, get_device
 from .data import DataError, XrayDataset, load_xray
-from .train import load_checkpoint, model_from_checkpoint, _config_of, _data
+from .checkpoint import load_checkpoint, model_from_checkpoint
+from .config import config_of, run_splits
 
 # %% auto #0
 __all__ = ['SKIMAGE_SAMPLES', 'pooled_features', 'OODScorer', 'ood_path', 'input_flags', 'ood_warning', 'fit_ood',
@@ -107,9 +108,9 @@ def fit_ood(checkpoint:str|Path, # a checkpoint written by mscvit-train
            ) -> tuple[OODScorer, dict]: # (the scorer, what it was fitted on)
     "Fit the OOD scorer of a checkpoint on its training and validation X-rays (no test images, no labels) and save it."
     from mscvit.data import Normalize
-    ck = load_checkpoint(checkpoint); cfg = _config_of(ck); dev = get_device(device)
+    ck = load_checkpoint(checkpoint); cfg = config_of(ck); dev = get_device(device)
     model = model_from_checkpoint(ck).to(dev).eval(); norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
-    _, tr, va, _ = _data(cfg, data)
+    _, tr, va, _ = run_splits(cfg, data)
     if n_fit and n_fit < len(tr): tr = tr.sample(n_fit, random_state=seed)
     size, ch = int(ck['img_size']), int(ck['in_chans'])
     fv = _features(model, norm, va.path, size, ch)

@@ -10,7 +10,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from .core import in_notebook
-from .models import create_model
+from .models import create_model, list_models
 
 # %% auto #0
 __all__ = ['BACKENDS', 'TRAIN_BACKENDS', 'CHECK_TOL', 'BENCH_MODELS', 'DEFAULT_BACKENDS', 'MALLOC_RETAIN', 'FUSION_STEPS',
@@ -134,7 +134,7 @@ def bench_one(name:str, # registered model name
                 peak_rss_delta_MB=round(_maxrss_mb() - rss0, 1))
 
 # %% ../nbs/05a_bench.ipynb #8
-BENCH_MODELS = ('mscvit_t', 'resnet18', 'vit_tiny')  # the tracked ratios; mscvit_xs, mscvit_s: --names (longer run)
+BENCH_MODELS = tuple(list_models(plan='bench'))  # the tracked ratios; mscvit_xs, mscvit_s: --names (longer run)
 DEFAULT_BACKENDS = tuple(b for b in BACKENDS if b != 'fused_compile')  # keeps the full run near 20 minutes on 2 cores
 
 MALLOC_RETAIN = {'MALLOC_MMAP_MAX_': '0', 'MALLOC_TRIM_THRESHOLD_': str(1 << 40)}  # glibc: keep freed memory for reuse

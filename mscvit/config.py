@@ -12,7 +12,7 @@ from .data import find_data_root, index_dataset, patient_split, VAL_RULES
 from .models import list_models
 
 # %% auto #0
-__all__ = ['PRESETS', 'TrainConfig', 'make_config', 'config_of', 'parse_set', 'run_splits']
+__all__ = ['PRESETS', 'TrainConfig', 'preset_settings', 'make_config', 'config_of', 'parse_set', 'run_splits']
 
 # %% ../nbs/06b_config.ipynb #36956e6a
 @dataclass
@@ -74,16 +74,34 @@ PRESETS = {
                       ema_decay=0.998, val_rule='earliest'),
     # for a GPU: 224 px, 30 epochs, batch 64
     'paper':     dict(img_size=224, epochs=30, batch_size=64, lr=2e-3, warmup_epochs=2.0, mix_prob=0.3, drop_path_rate=0.1),
+    # the recipes of the experiment plans (09_experiments; each names its run folder): a preset (`base`) plus overrides
+    # 2 CPU cores: 64 px, 4 epochs, a stratified 1,500-image subset of the fit split (validation and test in full)
+    'cpu_small': dict(base='quick', img_size=64, epochs=4, limit_train=1500),
+    'gpu_reference': dict(base='reference'),  # the reference recipe, for a GPU
+    # the first (v1) reference recipe, without EMA, with 20 epochs: what the first GPU lease ran
+    'gpu_reference_e20': dict(base='reference', epochs=20, warmup_epochs=1.0, ema_decay=0.0),
+    'gpu_paper': dict(base='paper'),  # the paper preset (224 px), for a GPU
+    # the study (figures/protocol.md, part 2): the reference recipe; on a GPU the step is one CUDA graph (no effect on a CPU)
+    'study': dict(base='reference', cuda_graph=True),
+    # the study's CPU arm (figures/protocol.md, part 3): the reference recipe on 2 CPU cores, as the CPU reference seeds ran it
+    'study_cpu': dict(base='reference'),
 }
+
+def preset_settings(preset:str) -> dict:
+    "A preset's settings, its `base` preset's first (recursively)."
+    if preset not in PRESETS: raise ValueError(f"Unknown preset {preset!r}; valid presets: {', '.join(PRESETS)}")
+    p = dict(PRESETS[preset])
+    base = p.pop('base', None)
+    return {**preset_settings(base), **p} if base else p
 
 def make_config(preset:str='quick', # one of PRESETS
                 **overrides) -> TrainConfig:
     "A `TrainConfig` from a named preset plus overrides; unknown presets or fields raise with the valid names."
-    if preset not in PRESETS: raise ValueError(f"Unknown preset {preset!r}; valid presets: {', '.join(PRESETS)}")
+    settings = preset_settings(preset)
     names = {f.name for f in fields(TrainConfig)}
     bad = [k for k in overrides if k not in names]
     if bad: raise ValueError(f"Unknown config field(s) {', '.join(bad)}; valid fields: {', '.join(sorted(names))}")
-    cfg = TrainConfig(**{**PRESETS[preset], 'recipe': preset, **overrides})
+    cfg = TrainConfig(**{**settings, 'recipe': preset, **overrides})
     if cfg.img_size % 32: raise ValueError(f"img_size must be a multiple of 32, got {cfg.img_size}")
     if cfg.precision not in ('auto', 'fp32', 'bf16'): raise ValueError(f"Unknown precision {cfg.precision!r}; valid: auto, fp32, bf16")
     if cfg.compile and cfg.cuda_graph: raise ValueError("compile and cuda_graph are two ways to the same end; choose one")

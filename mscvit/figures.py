@@ -328,12 +328,12 @@ def run_figures(run:str|Path, # a run directory
             for k, f in RUN_FIGURES.items()}
 
 # %% ../nbs/09a_figures.ipynb #31
-RUN_COLUMNS = ('budget', 'model', 'seed', 'img_size', 'epochs', 'test_accuracy', 'test_roc_auc', 'test_sensitivity',
+RUN_COLUMNS = ('recipe', 'model', 'seed', 'img_size', 'epochs', 'test_accuracy', 'test_roc_auc', 'test_sensitivity',
                'test_specificity', 'test_balanced_accuracy', 'val_roc_auc', 'best_epoch', 'wall_time_s', 'train_img_per_s', 'device')
 
 def _no_runs() -> pd.DataFrame: return pd.DataFrame(columns=list(RUN_COLUMNS) + ['data_wait_fraction'])
 
-def read_runs(root:str|Path='figures/experiments', # holds <budget>/<run>/metrics.json
+def read_runs(root:str|Path='figures/experiments', # holds <recipe>/<run>/metrics.json
              ) -> pd.DataFrame: # one row per finished run, with at least `RUN_COLUMNS` (empty when there is none)
     "Table of the finished experiment runs under `root` (`collect_runs`), with `data_wait_fraction` added; `root` may be a list."
     if isinstance(root, (list, tuple)):
@@ -349,26 +349,26 @@ def model_summary(runs:pd.DataFrame, # from `read_runs`
                   models=None, # models to keep, in display order (default: all, sorted)
                   metrics=SUMMARY_METRICS, # columns to summarise
                   reference:str=REFERENCE_MODEL, # the model every other is paired with
-                 ) -> pd.DataFrame: # one row per (budget, model)
-    "Mean ± sd over seeds per budget and model, and paired differences against `reference` (same budget and seed)."
+                 ) -> pd.DataFrame: # one row per (recipe, model)
+    "Mean ± sd over seeds per recipe and model, and paired differences against `reference` (same recipe and seed)."
     models = list(models) if models is not None else sorted(runs.model.unique())
     runs = runs[runs.model.isin(models)]
     s = summarize_runs(runs, keys=list(metrics)).rename(columns={f'{k}_std': f'{k}_sd' for k in metrics})
     p = paired_comparison(runs, reference, keys=list(metrics))
     cols = ['n_pairs'] + [f'{k}_{x}' for k in metrics for x in ('diff_mean', 'diff_sd', 'p')]
-    p = p.reindex(columns=['budget', 'model'] + cols).rename(columns={f'{k}_p': f'{k}_p_paired' for k in metrics})
+    p = p.reindex(columns=['recipe', 'model'] + cols).rename(columns={f'{k}_p': f'{k}_p_paired' for k in metrics})
     if 'degenerate' not in runs: runs = runs.assign(degenerate=False)
-    info = runs.groupby(['budget', 'model']).agg(seeds=('seed', lambda v: ' '.join(map(str, sorted(v)))),
+    info = runs.groupby(['recipe', 'model']).agg(seeds=('seed', lambda v: ' '.join(map(str, sorted(v)))),
                                                  img_size=('img_size', 'first'), epochs=('epochs', 'first'),
                                                  n_degenerate=('degenerate', 'sum')).reset_index()
-    s = s.merge(info, on=['budget', 'model']).merge(p, on=['budget', 'model'], how='left')
+    s = s.merge(info, on=['recipe', 'model']).merge(p, on=['recipe', 'model'], how='left')
     s['n_pairs'] = s.n_pairs.fillna(0).astype(int)
     s['order'] = s.model.map({m: i for i, m in enumerate(models)})
-    first = ['budget', 'model', 'n_seeds', 'seeds', 'img_size', 'epochs']
-    return s.sort_values(['budget', 'order'])[first + [c for c in s.columns if c not in first + ['order']]].reset_index(drop=True)
+    first = ['recipe', 'model', 'n_seeds', 'seeds', 'img_size', 'epochs']
+    return s.sort_values(['recipe', 'order'])[first + [c for c in s.columns if c not in first + ['order']]].reset_index(drop=True)
 
 # %% ../nbs/09a_figures.ipynb #35
-def plot_model_comparison(root:str|Path, # experiment root: <budget>/<model>_s<seed>/metrics.json
+def plot_model_comparison(root:str|Path, # experiment root: <recipe>/<model>_s<seed>/metrics.json
                           out:str|Path, # destination .png; the summary goes to the same name with .csv
                           models=ABLATIONS, # models to show, in order
                           reference:str=REFERENCE_MODEL,
@@ -380,18 +380,18 @@ def plot_model_comparison(root:str|Path, # experiment root: <budget>/<model>_s<s
     if runs.empty: _note(f"skip {out.name}: no runs of {', '.join(models)} under {root}"); return None
     s = model_summary(runs, models, metrics, reference)
     s.to_csv(out.with_suffix('.csv'), index=False)
-    shown = [m for m in models if m in set(s.model)]; budgets = sorted(s.budget.unique()); nb = len(budgets)
+    shown = [m for m in models if m in set(s.model)]; recipes = sorted(s.recipe.unique()); nb = len(recipes)
     y = np.arange(len(shown)); h = 0.8 / nb
     with _style():
         fig = Figure(figsize=(7.2, 1.6 + 0.55 * len(shown) * (1 + 0.3 * (nb - 1))), layout='constrained')
         axs = fig.subplots(2, len(metrics), squeeze=False, sharey=True)
         for j, k in enumerate(metrics):
             sc, top, bot = _scale(k), axs[0, j], axs[1, j]
-            for i, b in enumerate(budgets):
-                d = s[s.budget == b].set_index('model').reindex(shown); off = (i - (nb - 1) / 2) * h
+            for i, b in enumerate(recipes):
+                d = s[s.recipe == b].set_index('model').reindex(shown); off = (i - (nb - 1) / 2) * h
                 top.barh(y + off, sc * d[f'{k}_mean'], h, xerr=sc * d[f'{k}_sd'].fillna(0), capsize=2, color=f'C{i}',
                          alpha=.75, label=b)
-                r = runs[runs.budget == b]
+                r = runs[runs.recipe == b]
                 for yi, mdl in enumerate(shown):
                     v = sc * r[r.model == mdl][k].astype(float).values
                     top.plot(v, np.full(len(v), yi + off), '.', color='k', ms=3)
@@ -402,10 +402,10 @@ def plot_model_comparison(root:str|Path, # experiment root: <budget>/<model>_s<s
             bot.axvline(0, color='0.3', lw=1); bot.set_xlabel('Δ, points' if sc == 100 else 'Δ AUC')
         axs[0, 0].set_yticks(y, [model_label(m) for m in shown]); axs[0, 0].invert_yaxis()
         axs[0, 0].set_ylabel('mean ± sd over seeds'); axs[1, 0].set_ylabel(f'paired Δ vs {model_label(reference)}')
-        if nb > 1: axs[0, 0].legend(title='budget', loc='lower left', fontsize=7)
+        if nb > 1: axs[0, 0].legend(title='recipe', loc='lower left', fontsize=7)
         def seeds(b):
-            n = s[s.budget == b].n_seeds; return f"{b}: {n.min()} seeds" if n.min() == n.max() else f"{b}: {n.min()}-{n.max()} seeds"
-        fig.suptitle(f"{title} (test set; {'; '.join(map(seeds, budgets))})".strip(), fontsize=10)
+            n = s[s.recipe == b].n_seeds; return f"{b}: {n.min()} seeds" if n.min() == n.max() else f"{b}: {n.min()}-{n.max()} seeds"
+        fig.suptitle(f"{title} (test set; {'; '.join(map(seeds, recipes))})".strip(), fontsize=10)
     return save_figure(fig, out)
 
 def plot_ablations(root:str|Path='figures/experiments', out:str|Path='figures/ablations.png') -> Path|None:
@@ -446,7 +446,7 @@ def plot_acc_vs_macs(root:str|Path='figures/experiments', # experiment root
                      out:str|Path='figures/acc_vs_macs.png', # the table drawn goes to the same name with .csv
                      models=None, # default: the ablation and baseline models
                     ) -> Path|None:
-    "Test accuracy and AUC (mean ± sd over seeds) against MACs and parameters, per budget and model."
+    "Test accuracy and AUC (mean ± sd over seeds) against MACs and parameters, per recipe and model."
     out = Path(out); models = list(models or dict.fromkeys(ABLATIONS + BASELINES))
     runs = read_runs(root); runs = runs[runs.model.isin(models)]
     if runs.empty: _note(f"skip {out.name}: no runs under {root}"); return None
@@ -455,25 +455,25 @@ def plot_acc_vs_macs(root:str|Path='figures/experiments', # experiment root
                        for size, g in s.groupby('img_size')], ignore_index=True)
     if costs.empty: _note(f"skip {out.name}: no parameter/MAC counts"); return None
     d = s.merge(costs, on=['model', 'img_size'])
-    d[['budget', 'model', 'img_size', 'n_seeds', 'params_M', 'macs_G', 'source', 'test_accuracy_mean', 'test_accuracy_sd',
+    d[['recipe', 'model', 'img_size', 'n_seeds', 'params_M', 'macs_G', 'source', 'test_accuracy_mean', 'test_accuracy_sd',
        'test_roc_auc_mean', 'test_roc_auc_sd']].to_csv(out.with_suffix('.csv'), index=False)
     from matplotlib.lines import Line2D
     abl = [m for m in dict.fromkeys(d.model) if m.startswith('mscvit_t_')]   # same cost as T: a legend, not labels
     style = lambda m: (('^', 'v', '<', '>', 'D', 'P', 'X')[abl.index(m) % 7], 'C2') if m in abl else \
                       ('o', 'C0') if m.startswith('mscvit') else ('s', 'C3')
-    budgets = sorted(d.budget.unique())
+    recipes = sorted(d.recipe.unique())
     with _style():
         fig = Figure(figsize=(7.2, 5.6), layout='constrained'); axs = fig.subplots(2, 2, sharey='row')
         for i, k in enumerate(('test_accuracy', 'test_roc_auc')):
             for j, (xc, xl) in enumerate((('macs_G', 'GMACs per image (log scale)'), ('params_M', 'parameters, millions (log scale)'))):
                 a = axs[i, j]
                 for r in d.itertuples():
-                    mk, col = style(r.model); bi = budgets.index(r.budget)
+                    mk, col = style(r.model); bi = recipes.index(r.recipe)
                     xv, yv = getattr(r, xc), _scale(k) * getattr(r, f'{k}_mean')
                     a.errorbar(xv, yv, yerr=_scale(k) * np.nan_to_num(getattr(r, f'{k}_sd')), fmt=mk, color=col, ms=5,
                                capsize=2, mfc=col if bi == 0 else 'white')
                     if r.model not in abl:
-                        a.annotate(model_label(r.model) + (f' ({r.budget})' if len(budgets) > 1 else ''), (xv, yv),
+                        a.annotate(model_label(r.model) + (f' ({r.recipe})' if len(recipes) > 1 else ''), (xv, yv),
                                    fontsize=7, xytext=(4, 4), textcoords='offset points')
                 a.set_xscale('log'); a.set(xlabel=xl, ylabel=METRIC_LABELS[k] if j == 0 else '')
                 a.xaxis.set_major_locator(matplotlib.ticker.LogLocator(subs=(1, 2, 5)))
@@ -481,8 +481,8 @@ def plot_acc_vs_macs(root:str|Path='figures/experiments', # experiment root
                 a.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
                 a.margins(x=0.15, y=0.12)
         h = [Line2D([], [], marker=style(m)[0], ls='', color=style(m)[1], label=model_label(m)) for m in abl]
-        h += [Line2D([], [], marker='o', ls='', color='0.4', mfc='0.4' if bi == 0 else 'white', label=f'budget {b}')
-              for bi, b in enumerate(budgets) if len(budgets) > 1]
+        h += [Line2D([], [], marker='o', ls='', color='0.4', mfc='0.4' if bi == 0 else 'white', label=f'recipe {b}')
+              for bi, b in enumerate(recipes) if len(recipes) > 1]
         if h: fig.legend(handles=h, loc='outside lower center', ncol=min(len(h), 5), fontsize=7)
         fig.suptitle(f"Test accuracy and ROC AUC against cost ({', '.join(f'{v} px' for v in sorted(d.img_size.unique()))}, "
                      "grayscale, 2 classes; mean ± sd over seeds)", fontsize=10)
@@ -621,7 +621,7 @@ def _summary_table(csv:str|Path, what:str) -> str:
         d = lambda k: _pm(r[f'{k}_diff_mean'], r[f'{k}_diff_sd'], k, sign=True) + (f" (p = {r[f'{k}_p_paired']:.2g})" if not pd.isna(r[f'{k}_p_paired']) else '')
         bad = int(r.get('n_degenerate', 0) or 0)
         name = model_label(r['model']) + (f" (**degenerate**: {bad} of {r['n_seeds']} runs collapsed)" if bad else '')
-        rows.append([r['budget'], name, f"{r['img_size']} px, {r['epochs']} ep", r['n_seeds'],
+        rows.append([r['recipe'], name, f"{r['img_size']} px, {r['epochs']} ep", r['n_seeds'],
                      *(_pm(r[f'{k}_mean'], r[f'{k}_sd'], k) for k in SUMMARY_METRICS),
                      '—' if r['model'] == REFERENCE_MODEL else d('test_accuracy'),
                      '—' if r['model'] == REFERENCE_MODEL else d('test_roc_auc')])
@@ -683,8 +683,8 @@ def runs_table(run:str|Path='figures/reference', experiments:str|Path='figures/e
     r = read_runs(experiments)
     if len(r):
         order = {m: i for i, m in enumerate(dict.fromkeys(ABLATIONS + BASELINES))}
-        r = r.assign(_o=r.model.map(order).fillna(len(order))).sort_values(['budget', '_o', 'model'])
-        for (b, model), g in r.groupby(['budget', 'model'], sort=False):
+        r = r.assign(_o=r.model.map(order).fillna(len(order))).sort_values(['recipe', '_o', 'model'])
+        for (b, model), g in r.groupby(['recipe', 'model'], sort=False):
             rows.append([b, model_label(model), len(g), ', '.join(sorted(set(map(str, g.device)))), g.img_size.iloc[0], g.epochs.iloc[0],
                          f"{g.train_img_per_s.astype(float).median():.0f}", f"{100 * g.data_wait_fraction.astype(float).median():.0f}",
                          f"{g.wall_time_s.astype(float).mean() / 60:.1f}"])
@@ -886,7 +886,7 @@ def make_figures(fig_dir:str|Path='figures', # results in, figures out
     res.update(run_figures(f/'reference', f, n_boot=n_boot))
     seeds = reference_seed_runs(f)
     if len(seeds) > 1: save_json(seed_summary(seeds), f/'reference'/'summary.json')
-    ex = [f/'experiments', f/'study']  # the cpu_small and GPU budgets, and the study
+    ex = [f/'experiments', f/'study']  # the cpu_small and GPU recipes, and the study
     res.update(ablations=plot_ablations(ex, f/'ablations.png'), baselines=plot_baselines(ex, f/'baselines.png'),
                acc_vs_macs=plot_acc_vs_macs(ex, f/'complexity.csv', f/'acc_vs_macs.png'))
     if (f/'study').is_dir():  # the verdicts' numbers as tables (primary: GPU arm; secondary: MSCViT-T's CPU seeds)

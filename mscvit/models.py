@@ -19,8 +19,8 @@ from .attention import LMSSA, multi_scale_groups, single_scale_groups
 # %% auto #0
 __all__ = ['MSCVIT_T', 'MSCVIT_XS', 'MSCVIT_S', 'MSCVIT_B', 'MSCVIT_TEST', 'SPEC_TABLE', 'DEFAULT_SETTINGS', 'MSCMixer',
            'AttnMixer', 'MSCViTConfig', 'MSCBlock', 'MSCStage', 'ConvHead', 'MSCViT', 'resnet18', 'vit_tiny',
-           'ModelEntry', 'register_model', 'register_mscvit', 'list_models', 'get_model_entry', 'create_model',
-           'count_params', 'cam_target_layers', 'vit_reshape_transform', 'macs_breakdown', 'model_macs',
+           'ModelEntry', 'register_model', 'register_mscvit', 'list_models', 'model_label', 'get_model_entry',
+           'create_model', 'count_params', 'cam_target_layers', 'vit_reshape_transform', 'macs_breakdown', 'model_macs',
            'complexity_table']
 
 # %% ../nbs/05_models.ipynb #5
@@ -227,6 +227,8 @@ class ModelEntry:
     cfg: MSCViTConfig|None = None  # the config of MSCViT variants
     size_divisor: int = 32  # input sides must be multiples of this
     fixed_size: bool = False  # True when the model is built for one input size (`img_size`)
+    label: str = ''  # short name for figures and tables (default: the registry name)
+    plans: tuple = ()  # the experiment plans the model belongs to ('ablations', 'baselines', 'bench')
 
 _MODELS: dict[str, ModelEntry] = {}
 
@@ -245,9 +247,12 @@ def register_mscvit(name:str, # registry name
                     cfg:MSCViTConfig, # variant config
                     description:str, # one line
                     inferred:bool=False, # sizes not given by the paper
+                    label:str='', # short name for figures
+                    plans:tuple=(), # experiment plans it belongs to
                    )->ModelEntry:
     "Register an MSCViT variant built from `cfg` (`img_size` is ignored: any multiple of 32 works)."
-    return register_model(ModelEntry(name, _mscvit_builder(cfg), 'mscvit', description, inferred, cfg))
+    return register_model(ModelEntry(name, _mscvit_builder(cfg), 'mscvit', description, inferred, cfg, label=label,
+                                     plans=plans))
 
 # %% ../nbs/05_models.ipynb #21
 MSCVIT_T = MSCViTConfig()
@@ -256,27 +261,43 @@ MSCVIT_S = MSCViTConfig(stem=32, widths=(64, 128, 256, 512), depths=(2, 2, 4, 2)
 MSCVIT_B = dataclasses.replace(MSCVIT_S, depths=(3, 4, 12, 3))
 MSCVIT_TEST = MSCViTConfig(stem=8, widths=(16, 32, 64, 128), depths=(1, 1, 1, 1), ffn_ratios=(2, 2, 2, 2), head_width=64)
 
-register_mscvit('mscvit_t', MSCVIT_T, 'MSCViT-T')
-register_mscvit('mscvit_xs', MSCVIT_XS, 'MSCViT-XS')
-register_mscvit('mscvit_s', MSCVIT_S, 'MSCViT-S')
-register_mscvit('mscvit_b', MSCVIT_B, 'MSCViT-B (widths of S, depths 3-4-12-3) [inferred]', inferred=True)
-register_mscvit('mscvit_test', MSCVIT_TEST, 'tiny MSCViT for tests')
-register_mscvit('mscvit_t_no_lfe', dataclasses.replace(MSCVIT_T, lfe=nn.Identity), 'MSCViT-T without LFE')
+# `plans`: the experiment plans (09_experiments) and benchmarks (05a_bench) a model is part of; `label`: its name in figures
+_ALL = ('ablations', 'baselines', 'bench')
+register_mscvit('mscvit_t', MSCVIT_T, 'MSCViT-T', label='MSCViT-T', plans=_ALL)
+register_mscvit('mscvit_xs', MSCVIT_XS, 'MSCViT-XS', label='MSCViT-XS', plans=('baselines',))
+register_mscvit('mscvit_s', MSCVIT_S, 'MSCViT-S', label='MSCViT-S', plans=('baselines',))
+register_mscvit('mscvit_b', MSCVIT_B, 'MSCViT-B (widths of S, depths 3-4-12-3) [inferred]', inferred=True, label='MSCViT-B')
+register_mscvit('mscvit_test', MSCVIT_TEST, 'tiny MSCViT for tests', label='MSCViT (test)')
+register_mscvit('mscvit_t_no_lfe', dataclasses.replace(MSCVIT_T, lfe=nn.Identity), 'MSCViT-T without LFE',
+                label='T w/o LFE', plans=('ablations',))
 register_mscvit('mscvit_t_single_scale', dataclasses.replace(MSCVIT_T, attn_groups=single_scale_groups),
-                'MSCViT-T, every head at the stage largest reduction, no conv branches')
-register_mscvit('mscvit_t_no_cff', dataclasses.replace(MSCVIT_T, mixer=AttnMixer), 'MSCViT-T without CFF (all channels to attention)')
-register_mscvit('mscvit_t_no_wavelet', dataclasses.replace(MSCVIT_T, wavelet=nn.Identity), 'MSCViT-T, CFF without WTConv')
-register_model(ModelEntry('resnet18', resnet18, 'resnet', 'torchvision ResNet-18 (random init)'))
-register_model(ModelEntry('vit_tiny', vit_tiny, 'vit', 'torchvision ViT-Tiny/16 (random init)', size_divisor=16, fixed_size=True))
+                'MSCViT-T, every head at the stage largest reduction, no conv branches', label='T single-scale',
+                plans=('ablations',))
+register_mscvit('mscvit_t_no_cff', dataclasses.replace(MSCVIT_T, mixer=AttnMixer),
+                'MSCViT-T without CFF (all channels to attention)', label='T w/o CFF', plans=('ablations',))
+register_mscvit('mscvit_t_no_wavelet', dataclasses.replace(MSCVIT_T, wavelet=nn.Identity), 'MSCViT-T, CFF without WTConv',
+                label='T w/o wavelet', plans=('ablations',))
+register_model(ModelEntry('resnet18', resnet18, 'resnet', 'torchvision ResNet-18 (random init)', label='ResNet-18',
+                          plans=('baselines', 'bench')))
+register_model(ModelEntry('vit_tiny', vit_tiny, 'vit', 'torchvision ViT-Tiny/16 (random init)', size_divisor=16,
+                          fixed_size=True, label='ViT-Tiny', plans=('baselines', 'bench')))
 # the study's ViT at 128 px: patch 8 gives 256 tokens (as many as ViT-Tiny/16 sees at 256 px), where patch 16 gives 64
 register_model(ModelEntry('vit_tiny_p8', functools.partial(vit_tiny, patch_size=8), 'vit',
-                          'torchvision ViT-Tiny/8 (random init)', size_divisor=8, fixed_size=True))
+                          'torchvision ViT-Tiny/8 (random init)', size_divisor=8, fixed_size=True, label='ViT-Tiny/8',
+                          plans=('baselines',)))
+
 
 # %% ../nbs/05_models.ipynb #22
 def list_models(pattern:str='*', # shell-style filter, e.g. 'mscvit_t*'
+                plan:str|None=None, # only the models of this experiment plan ('ablations', 'baselines', 'bench')
                )->list[str]: # registered names, in registration order
     "Names of the registered models."
-    return [n for n in _MODELS if fnmatch.fnmatch(n, pattern)]
+    return [n for n, e in _MODELS.items() if fnmatch.fnmatch(n, pattern) and (plan is None or plan in e.plans)]
+
+def model_label(name:str)->str:
+    "The model's short name in figures and tables (its registry name when it is not registered)."
+    e = _MODELS.get(name)
+    return (e.label or e.name) if e is not None else name
 
 def get_model_entry(name:str)->ModelEntry:
     "The registry entry of `name`; unknown names raise a ValueError listing the valid ones."

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import json, math
 from pathlib import Path
-import pandas as pd
+import numpy as np, pandas as pd
 from .core import load_json, figures_path
 from .metrics import CI_KEYS, RATE_KEYS, SCORE_KEYS, TABLE_KEYS, HEADLINE_KEYS
 from .experiments import ABLATIONS, BASELINES
@@ -17,7 +17,7 @@ from .evidence import (REFERENCE_MODEL, SUMMARY_METRICS, STUDY_CLAIMS, read_pred
 
 # %% auto #0
 __all__ = ['MODEL_LABELS', 'METRIC_LABELS', 'README_TABLES', 'Markdown', 'md_table', 'model_label', 'format_metrics_table',
-           'headlinemd_table', 'gapmd_table', 'ledgermd_table', 'paired_md', 'study_summary_md', 'study_verdict_md',
+           'headline_table', 'gap_table', 'ledger_table', 'paired_md', 'study_summary_md', 'study_verdict_md',
            'subgroup_table', 'read_attempts', 'attempts_table', 'reference_table', 'read_published', 'comparison_table',
            'complexity_md', 'bench_table', 'runs_table', 'headline_md', 'gap_md', 'screening_md', 'paired_reference_md',
            'study_md', 'verdict_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'cam_md', 'readme_table',
@@ -43,6 +43,7 @@ def _missing(what:str, how:str) -> str: return f"_{what} not available yet: {how
 def _path(p, rel:str='') -> Path|None:
     "`p` as a Path; the project's `figures/REL` when None; None when False (no such input)."
     if p is False: return None
+    if isinstance(p, (list, tuple)): return p  # several folders (`read_runs`)
     return Path(p) if p is not None else figures_path(rel)
 
 MODEL_LABELS = {
@@ -107,7 +108,7 @@ def format_metrics_table(
     return md_table([name] + [_LABELS[k] for k in keys], body)
 
 # %% ../nbs/09c_tables.ipynb #f5de1977
-def headlinemd_table(summary:dict, # from `seed_summary`
+def headline_table(summary:dict, # from `seed_summary`
                    ensemble:dict|None=None, # metrics.json of the seed ensemble, if any
                   ) -> str:
     "Markdown: each seed's test metrics, the mean ± sd over seeds, and the ensemble."
@@ -119,7 +120,7 @@ def headlinemd_table(summary:dict, # from `seed_summary`
     if ensemble is not None: rows.append([f"ensemble of the {summary['n_seeds']} seeds", *(_f(k, ensemble['test'][k]) for k in HEADLINE_KEYS)])
     return md_table(['Run', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
 
-def gapmd_table(groups:dict, # label -> list of run folders with val and test metrics
+def gap_table(groups:dict, # label -> list of run folders with val and test metrics
              ) -> str:
     "Markdown: validation vs test specificity and ROC AUC per group of runs (means over the runs)."
     rows = []
@@ -144,7 +145,7 @@ def gapmd_table(groups:dict, # label -> list of run folders with val and test me
     return md_table(['Validation rule, recipe', 'Runs', 'Val spec. (%)', 'Test spec. (%)', 'Gap (pp)', 'Val ROC AUC',
                    'Test ROC AUC', 'Gap'], rows)
 
-def ledgermd_table(path:str|Path|None=None) -> str:
+def ledger_table(path:str|Path|None=None) -> str:
     "Markdown: the number of test evaluations in the ledger, by recipe, and how many were not decided beforehand."
     df = read_ledger(path)
     s = ledger_summary(df)

@@ -451,13 +451,13 @@ def plot_model_comparison(root:str|Path, # experiment root: <budget>/<model>_s<s
 
 def plot_ablations(root:str|Path|None=None, out:str|Path|None=None) -> Path|None:
     "`plot_model_comparison` of the ablation variants of MSCViT-T; writes ablations.csv beside the PNG."
-    root = Path(root) if root is not None else figures_path('experiments')
+    root = root if root is not None else figures_path('experiments')  # a folder or a list of folders
     out = Path(out) if out is not None else figures_path('ablations.png')
     return plot_model_comparison(root, out, ABLATIONS, title='Ablations of MSCViT-T')
 
 def plot_baselines(root:str|Path|None=None, out:str|Path|None=None) -> Path|None:
     "`plot_model_comparison` of MSCViT sizes and baselines; writes baselines.csv beside the PNG."
-    root = Path(root) if root is not None else figures_path('experiments')
+    root = root if root is not None else figures_path('experiments')  # a folder or a list of folders
     out = Path(out) if out is not None else figures_path('baselines.png')
     return plot_model_comparison(root, out, BASELINES, title='MSCViT sizes and baselines')
 
@@ -497,7 +497,7 @@ def plot_acc_vs_macs(root:str|Path|None=None, # experiment root
                      models=None, # default: the ablation and baseline models
                     ) -> Path|None:
     "Test accuracy and AUC (mean ± sd over seeds) against MACs and parameters, per budget and model."
-    root = Path(root) if root is not None else figures_path('experiments')
+    root = root if root is not None else figures_path('experiments')  # a folder or a list of folders
     complexity_csv = Path(complexity_csv) if complexity_csv is not None else figures_path('complexity.csv')
     out = Path(out) if out is not None else figures_path('acc_vs_macs.png')
     out = Path(out)

@@ -311,8 +311,6 @@ def read_attempts(root:str|Path|None=None, # earlier reference runs, one folder 
 
 def attempts_table(root:str|Path|None=None, current:str|Path|None=None) -> str:
     "Markdown: every reference attempt with the settings that differ between attempts, validation AUC and the test metrics."
-    root = _path(root, 'reference_attempts')
-    current = _path(current, 'reference')
     att = read_attempts(root, current)
     if not att: return _missing('The reference attempts', 'no run in figures/reference or figures/reference_attempts')
     cfgs = [a[1].get('preset_config', {}) for a in att]

@@ -48,11 +48,11 @@ test-cluster: install
 reproduce: install
 	$(BIN)/mscvit-data $(DATA_ARG)
 	$(BIN)/mscvit-train --preset $(PRESET) --model $(MODEL) --out $(RUN) $(DATA_ARG) $(if $(wildcard $(RUN)/last.pt),--resume,)
-	$(PY) -m mscvit.figures --run $(RUN)
+	$(PY) -m mscvit.plots --run $(RUN)
 
 # Every figure and README table from the committed results (no training).
 figures: install
-	$(PY) -m mscvit.figures
+	$(PY) -m mscvit.plots
 	$(PY) .ci/readme.py
 
 readme: install

@@ -11,7 +11,7 @@ import torch
 
 # %% auto #0
 __all__ = ['set_seed', 'get_rng_state', 'set_rng_state', 'get_device', 'in_test', 'in_notebook', 'in_colab', 'project_root',
-           'atomic_write_bytes', 'save_json', 'load_json']
+           'figures_path', 'atomic_write_bytes', 'save_json', 'load_json']
 
 # %% ../nbs/00_core.ipynb #5
 def set_seed(seed:int=0, # the seed for `random`, NumPy and PyTorch
@@ -72,6 +72,11 @@ def project_root(start:str|Path|None=None, # where to start looking (default: th
     for d in (p, *p.parents):
         if (d/'settings.ini').exists(): return d
     return None
+
+def figures_path(*parts:str, # path parts below `figures/`
+                ) -> Path:
+    "A path under the project's `figures/` folder (the committed results), wherever the working directory is."
+    return (project_root() or Path.cwd()).joinpath('figures', *parts)
 
 # %% ../nbs/00_core.ipynb #16
 def atomic_write_bytes(path:str|Path, # destination

@@ -9,8 +9,9 @@ from pathlib import Path
 import numpy as np, torch
 from .core import in_notebook, save_json
 from .data import DataError
-from .interpret import (Predictor, default_checkpoint, stage_cams, overlay, stage_animation, _display, _stage_layers,
-                              CheckpointError)
+from .checkpoint import CheckpointError, default_checkpoint
+from .cam import stage_cams, stage_layers, overlay
+from .predict import Predictor, stage_animation, display_image
 
 # %% auto #0
 __all__ = ['DISCLAIMER', 'analyse', 'result_markdown', 'build_demo', 'demo_cli', 'benchmark_latency']
@@ -35,7 +36,7 @@ def analyse(pr:Predictor, # the loaded checkpoint
     r = stage_cams(pr.model, pr.norm, x, ('gradcam',), threshold=pr.threshold)
     cams = r['cams']['gradcam']; names = list(cams); stage = stage if stage in cams else names[-1]
     res = pr.describe(float(r['prob'][0]), pr.ood_scores(x)[0], info)
-    g = _display(path, display_size); out = Path(out_dir or tempfile.mkdtemp(prefix='mscvit-demo-'))
+    g = display_image(path, display_size); out = Path(out_dir or tempfile.mkdtemp(prefix='mscvit-demo-'))
     gif = stage_animation(g, {s: cams[s][0] for s in names}, out/f'{Path(path).stem}_stages.gif', f"Grad-CAM {res['label']}")
     return {**res, 'threshold': pr.threshold, 'stage': stage, 'stages': names, 'overlay': overlay(g, cams[stage][0]), 'animation': gif}
 
@@ -63,7 +64,7 @@ def build_demo(checkpoint:str|Path|None=None, # default: the committed reference
               ):
     "The Gradio page (a `gr.Blocks`); `.launch()` it, or run `mscvit-demo`."
     gr = _gradio()
-    pr = Predictor(checkpoint or default_checkpoint(), device); stages = list(_stage_layers(pr.model, None))
+    pr = Predictor(checkpoint or default_checkpoint(), device); stages = list(stage_layers(pr.model))
     out_dir = Path(tempfile.mkdtemp(prefix='mscvit-demo-'))
 
     def run(path, stage, cam):
@@ -110,7 +111,7 @@ def demo_cli(argv=None) -> int:
 _DEMO_CODE = """
 import sys, time, json; t0 = time.perf_counter()
 import torch; torch.set_num_threads(int(sys.argv[3]))
-from mscvit.demo import analyse; from mscvit.interpret import Predictor
+from mscvit.demo import analyse; from mscvit.predict import Predictor
 pr = Predictor(sys.argv[1], 'cpu'); cam = sys.argv[2] == '1'; files = sys.argv[4:]; ts = []
 for f in files:
     t = time.perf_counter(); r = analyse(pr, f, cam=cam); ts.append(time.perf_counter() - t); assert 'error' not in r, r
@@ -127,7 +128,7 @@ def benchmark_latency(checkpoint:str|Path, # the checkpoint to time
     import json
     images = [str(p) for p in images]; n = len(images)
     env = {**os.environ, 'OMP_NUM_THREADS': str(threads), 'MKL_NUM_THREADS': str(threads), 'CUDA_VISIBLE_DEVICES': ''}
-    cli = 'import sys; from mscvit.interpret import predict_cli; sys.exit(predict_cli(sys.argv[1:]))'
+    cli = 'import sys; from mscvit.predict import predict_cli; sys.exit(predict_cli(sys.argv[1:]))'
     la0 = os.getloadavg()[0] if hasattr(os, 'getloadavg') else None
     res = {**(extra or {}), 'checkpoint': str(checkpoint), 'latency_n_images': n, 'latency_threads': threads,
            'cpu': platform.processor() or platform.machine(), 'cpu_count': os.cpu_count(), 'torch': torch.__version__}

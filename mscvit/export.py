@@ -10,8 +10,8 @@ import numpy as np
 import torch, torch.nn as nn
 from .core import in_notebook
 from .data import CLASSES, Normalize
-from .checkpoint import CheckpointError, load_checkpoint, model_from_checkpoint
-from .interpret import Predictor, default_checkpoint
+from .checkpoint import CheckpointError, load_checkpoint, model_from_checkpoint, default_checkpoint
+from .predict import Predictor
 
 # %% auto #0
 __all__ = ['DEPLOY_HELP', 'EXPORT_FORMATS', 'EXPORT_VERSION', 'METADATA_KEY', 'require', 'export_metadata', 'check_metadata',
@@ -173,7 +173,7 @@ def compare_backends(checkpoint:str|Path, # the PyTorch checkpoint
                      out:str|Path, # folder for the two predictions.csv
                     )->float: # max |probability difference|
     "Run `mscvit-predict` with both backends on `images`; the largest probability difference (labels must agree)."
-    from mscvit.interpret import predict_cli
+    from mscvit.predict import predict_cli
     import pandas as pd
     out = Path(out)
     for b, f in (('torch', checkpoint), ('onnx', onnx_file)):

@@ -214,7 +214,7 @@ def measure_ood(checkpoint:str|Path, # the checkpoint (its scorer is fitted when
 # %% ../nbs/07a_ood.ipynb #19
 def ood_cli(argv=None) -> int:
     "Fit (when missing) and measure the OOD scorer of a checkpoint."
-    from mscvit.interpret import default_checkpoint
+    from mscvit.checkpoint import default_checkpoint
     ap = argparse.ArgumentParser(prog='python -m mscvit.ood', description=measure_ood.__doc__)
     ap.add_argument('--checkpoint'); ap.add_argument('--data'); ap.add_argument('--out', default='figures')
     ap.add_argument('--refit', action='store_true'); ap.add_argument('--device')

@@ -698,7 +698,7 @@ def train_paths_md(path:str|Path|None=None) -> str:
 def cam_md(path:str|Path|None=None) -> str:
     "The Grad-CAM faithfulness verdict as `run_faithfulness` wrote it."
     path = _path(path, 'cam_faithfulness.md')
-    if not Path(path).exists(): return _missing('The Grad-CAM faithfulness verdict', '`run_faithfulness` (nbs/08_interpret)')
+    if not Path(path).exists(): return _missing('The Grad-CAM faithfulness verdict', '`run_faithfulness` (nbs/08b_faithfulness)')
     return Path(path).read_text().strip()
 
 # %% ../nbs/09c_tables.ipynb #6c18982f

@@ -39,11 +39,13 @@ def fuse_any(model:nn.Module, # a model from `create_model`, in eval mode
 def _onnx_fn(model:nn.Module, x:torch.Tensor, threads:int|None):
     "Export `model` at the shape of `x` and return a function running it in ONNX Runtime."
     from mscvit.export import require
-    ort = require('onnxruntime', 'The onnx benchmark backend'); require('onnxscript', 'The onnx benchmark backend')
+    ort = require('onnxruntime', 'The onnx benchmark backend')
+    require('onnxscript', 'The onnx benchmark backend')
     with tempfile.TemporaryDirectory() as d, contextlib.redirect_stdout(io.StringIO()):
         f = Path(d)/'model.onnx'
         torch.onnx.export(model, (x,), dynamo=True, external_data=False, verbose=False).save(str(f))
-        so = ort.SessionOptions(); so.log_severity_level = 3
+        so = ort.SessionOptions()
+        so.log_severity_level = 3
         if threads: so.intra_op_num_threads, so.inter_op_num_threads = threads, 1
         s = ort.InferenceSession(str(f), so, providers=['CPUExecutionProvider'])
     name = s.get_inputs()[0].name
@@ -126,7 +128,9 @@ def bench_one(name:str, # registered model name
     for _ in range(warmup): step()
     times = []
     for _ in range(iters):
-        t0 = time.perf_counter(); step(); times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - t0)
     med = sorted(times)[len(times) // 2]
     return dict(model=name, backend=backend, mode=mode, img_size=img_size, batch_size=batch_size,
                 threads=torch.get_num_threads(), img_per_s=round(batch_size / med, 2), ms_per_step=round(1000 * med, 1),
@@ -238,7 +242,8 @@ def write_bench(df, # rows from `benchmark_throughput`
                 out:str|Path, # CSV path; the Markdown summary goes beside it with suffix .md
                ):
     "Write benchmark rows as CSV and a Markdown summary: img/s per path and the tracked ratios."
-    out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     df.to_csv(out, index=False)
     env = f'torch {torch.__version__}, {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs visible'
     a = df.attrs
@@ -283,7 +288,9 @@ def _time(fn, x, iters:int, warmup:int=1)->float:
     for _ in range(warmup): fn(x)
     ts = []
     for _ in range(iters):
-        t0 = time.perf_counter(); fn(x); ts.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        fn(x)
+        ts.append(time.perf_counter() - t0)
     return sorted(ts)[len(ts) // 2]
 
 def _profile(fn, x, top:int=12)->dict:
@@ -333,7 +340,9 @@ def bench_fusion(name:str='mscvit_t', img_size:int=224, batch_size:int=32, iters
     rows, profiles = json.loads(res.stdout.strip().splitlines()[-1])
     df = pd.DataFrame(rows)
     if out is None: return df
-    out = Path(out); out.parent.mkdir(parents=True, exist_ok=True); df.to_csv(out, index=False)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    df.to_csv(out, index=False)
     ops = list(dict.fromkeys([*profiles['readable'], *profiles['fused']]))
     prof = pd.DataFrame({'operator': ops, 'readable ms': [profiles['readable'].get(o) for o in ops],
                          'fused ms': [profiles['fused'].get(o) for o in ops]})

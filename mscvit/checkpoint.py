@@ -28,7 +28,8 @@ class CheckpointError(RuntimeError):
 
 def save_checkpoint(ckpt:dict, path:str|Path) -> Path:
     "Save a checkpoint dict atomically (temporary file then rename)."
-    buf = io.BytesIO(); torch.save(ckpt, buf)
+    buf = io.BytesIO()
+    torch.save(ckpt, buf)
     return atomic_write_bytes(path, buf.getvalue())
 
 def load_checkpoint(path:str|Path, # a checkpoint written by mscvit

@@ -18,7 +18,9 @@ def set_seed(seed:int=0, # the seed for `random`, NumPy and PyTorch
              deterministic:bool=False, # also ask PyTorch/cuDNN for deterministic kernels
             ) -> int:
     "Seed every random number generator this project uses and return the seed."
-    random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
     if torch.cuda.is_available(): torch.cuda.manual_seed_all(seed)
     if deterministic:
         torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark = True, False
@@ -36,7 +38,8 @@ def set_rng_state(st:dict, # a dict from `get_rng_state`
                  ):
     "Restore the RNG states saved by `get_rng_state`."
     import ast
-    v = ast.literal_eval(st['python']); random.setstate((v[0], tuple(v[1]), v[2]))
+    v = ast.literal_eval(st['python'])
+    random.setstate((v[0], tuple(v[1]), v[2]))
     np.random.set_state(('MT19937', np.array(ast.literal_eval(st['numpy']), dtype=np.uint32), st['numpy_pos'], 0, 0.0))
     torch.set_rng_state(st['torch'])
     if 'cuda' in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st['cuda'])
@@ -83,10 +86,14 @@ def atomic_write_bytes(path:str|Path, # destination
                        data:bytes, # content
                       ) -> Path:
     "Write `data` to `path` atomically (temporary file, fsync, rename)."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
-        with os.fdopen(fd, 'wb') as f: f.write(data); f.flush(); os.fsync(f.fileno())
+        with os.fdopen(fd, 'wb') as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
         os.chmod(tmp, 0o644)  # mkstemp creates 0600
         os.replace(tmp, path)
     except BaseException:

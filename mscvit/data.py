@@ -61,7 +61,8 @@ def find_data_root(data:str|Path|None=None, # an explicit data root; overrides e
 def download_kaggle(dest:str|Path='data', # where `chest_xray/` should appear
                    ) -> Path:
     "Download and unzip the dataset from Kaggle (needs the `kaggle` package and credentials, e.g. in Colab)."
-    dest = Path(dest); root = dest/'chest_xray'
+    dest = Path(dest)
+    root = dest/'chest_xray'
     if _holds_data(root): return root
     if not (os.environ.get('KAGGLE_USERNAME') or (Path.home()/'.kaggle'/'kaggle.json').exists()):
         raise DataError("No Kaggle credentials: upload kaggle.json to ~/.kaggle/ or set KAGGLE_USERNAME and KAGGLE_KEY "
@@ -138,7 +139,8 @@ def make_synthetic_xrays(root:str|Path, # where to write `train/` and `test/`
                          seed:int=0,
                         ) -> Path:
     "Write a small synthetic chest X-ray tree with the real layout and naming; return its root."
-    rng = np.random.default_rng(seed); root = Path(root)
+    rng = np.random.default_rng(seed)
+    root = Path(root)
     yy, xx = np.mgrid[0:size, 0:size] / size
     lungs = np.exp(-((xx-.3)**2 + (yy-.5)**2)/.03) + np.exp(-((xx-.7)**2 + (yy-.5)**2)/.03)
     pid = 0
@@ -211,7 +213,8 @@ def decode_gray(path:str|Path, # an image file: PNG, JPEG, BMP, TIFF or DICOM
         if p.stat().st_size == 0: raise PixelError('empty file (0 bytes)')
         if is_dicom(p): return read_dicom(p, info)
         with warnings.catch_warnings():  # sizes are checked here (MAX_PIXELS is below Pillow's warning limit)
-            warnings.simplefilter('ignore', Image.DecompressionBombWarning); im = Image.open(p)
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)
+            im = Image.open(p)
         with im:
             check_size(*im.size)
             im.load()
@@ -225,10 +228,12 @@ def decode_gray(path:str|Path, # an image file: PNG, JPEG, BMP, TIFF or DICOM
                     g = unit_to_uint8(to_unit(a, 0, 2 ** meta['bits'] - 1))
             else:
                 if im.mode in ('RGBA', 'LA', 'P', 'PA'):
-                    im = im.convert('RGBA'); bg = Image.new('RGBA', im.size, (0, 0, 0, 255))
+                    im = im.convert('RGBA')
+                    bg = Image.new('RGBA', im.size, (0, 0, 0, 255))
                     im = Image.alpha_composite(bg, im)
                 if im.mode not in ('L', '1'):
-                    im = im.convert('RGB'); c = np.asarray(im)
+                    im = im.convert('RGB')
+                    c = np.asarray(im)
                     meta['colour'] = float((c.max(-1).astype(np.int16) - c.min(-1)).mean())
                 g = np.asarray(im.convert('L'), dtype=np.uint8)
     except PixelError as e:
@@ -281,7 +286,8 @@ class XrayDataset(Dataset):
         if self.images is not None: return self.images[i], self.labels[i]
         try: return torch.from_numpy(load_xray(self.items.path[i], self.img_size, self.in_chans)), self.labels[i]
         except DataError as e:
-            warnings.warn(f"Skipping unreadable image: {e}"); return None
+            warnings.warn(f"Skipping unreadable image: {e}")
+            return None
 
 def collate_skip_bad(batch:list, # items from `XrayDataset`, None for files that failed to load
                     ):
@@ -302,7 +308,8 @@ def balanced_sampler(labels, # 0/1 labels
                      num_samples:int|None=None, # draws per epoch (default: len(labels))
                      seed:int=0) -> WeightedRandomSampler:
     "A sampler that draws each class equally often (with replacement)."
-    labels = torch.as_tensor(labels); w = class_weights(labels)[labels].double()
+    labels = torch.as_tensor(labels)
+    w = class_weights(labels)[labels].double()
     g = torch.Generator().manual_seed(seed)
     return WeightedRandomSampler(w, num_samples or len(labels), replacement=True, generator=g)
 
@@ -319,7 +326,8 @@ class XrayAugment(nn.Module):
                  gamma:float=0.0, # gamma exp(U(-gamma, gamma)) on [0, 1] intensities; 0 disables
                  noise:float=0.0, # Gaussian noise with a per-image std drawn from U(0, noise); 0 disables
                 ):
-        super().__init__(); self.scale, self.ratio, self.degrees, self.translate = scale, ratio, degrees, translate
+        super().__init__()
+        self.scale, self.ratio, self.degrees, self.translate = scale, ratio, degrees, translate
         self.brightness, self.contrast, self.hflip = brightness, contrast, hflip
         self.gamma, self.noise = gamma, noise
 
@@ -357,7 +365,8 @@ def image_stats(images:torch.Tensor, # uint8 [N, C, H, W]
 class Normalize(nn.Module):
     "`(x - mean) / std` for inputs in [0, 1]; uint8 input is scaled first."
     def __init__(self, mean:float=0.5, std:float=0.25):
-        super().__init__(); self.mean, self.std = float(mean), float(std)
+        super().__init__()
+        self.mean, self.std = float(mean), float(std)
     def forward(self, x):
         if x.dtype == torch.uint8: x = x.float() / 255
         return (x - self.mean) / self.std
@@ -386,7 +395,8 @@ def batches(ds:XrayDataset, # the dataset
         idx = idx.to(imgs.device)
         n = len(idx) - (len(idx) % batch_size if drop_last else 0)
         for i in range(0, n, batch_size):
-            j = idx[i:i+batch_size]; yield imgs[j], labels[j]
+            j = idx[i:i+batch_size]
+            yield imgs[j], labels[j]
         return
     dl = DataLoader(torch.utils.data.Subset(ds, idx.tolist()), batch_size=batch_size, num_workers=num_workers,
                     collate_fn=collate_skip_bad, drop_last=drop_last, persistent_workers=False)
@@ -410,15 +420,22 @@ def benchmark_loader(data=None, # data root (searched when None)
     for s in sizes:
         def run(it):
             t0, k = time.perf_counter(), 0
-            for xb, _ in it: norm(aug(xb)); k += len(xb)
+            for xb, _ in it:
+                norm(aug(xb))
+                k += len(xb)
             return k / (time.perf_counter() - t0)
         lazy = XrayDataset(items, s, validate=False)
         rows.append({'img_size': s, 'mode': f'decode in {workers} workers', 'img_per_s': run(batches(lazy, batch_size, shuffle=True, num_workers=workers)), 'cache_build_s': 0.0})
-        t0 = time.perf_counter(); cached = XrayDataset(items, s, cache=True, num_threads=threads); tb = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        cached = XrayDataset(items, s, cache=True, num_threads=threads)
+        tb = time.perf_counter() - t0
         rows.append({'img_size': s, 'mode': 'in-memory cache', 'img_per_s': run(batches(cached, batch_size, shuffle=True)), 'cache_build_s': tb})
     df = pd.DataFrame(rows).assign(n_images=n, batch_size=batch_size, threads=threads, torch=torch.__version__)
-    df['img_per_s'] = df.img_per_s.round(1); df['cache_build_s'] = df.cache_build_s.round(2)
-    if out is not None: Path(out).parent.mkdir(parents=True, exist_ok=True); df.to_csv(out, index=False)
+    df['img_per_s'] = df.img_per_s.round(1)
+    df['cache_build_s'] = df.cache_build_s.round(2)
+    if out is not None:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        df.to_csv(out, index=False)
     return df
 
 # %% ../nbs/01_data.ipynb #47
@@ -427,7 +444,8 @@ def summarize(root:str|Path|None=None, # data root (searched when None)
               rule:str='random', # the validation rule (`VAL_RULES`)
              ) -> dict:
     "Counts per split and class, patients per split, and validation split sizes."
-    root = find_data_root(root); df = index_dataset(root)
+    root = find_data_root(root)
+    df = index_dataset(root)
     out = {'root': str(root), 'val_rule': rule, 'splits': {}}
     tr, va = patient_split(df[df.split == 'train'], val_frac, seed, rule)
     parts = {s: df[df.split == s] for s in df.split.unique()} | {'train (fit)': tr, 'val': va}
@@ -450,13 +468,17 @@ def verify_checksums(root:str|Path, # data root
                      sha_file:str|Path|None=None, # `sha256sum` output, paths relative to root (default: ROOT.sha256 beside it)
                     ) -> dict:
     "Check files against a SHA-256 list; returns counts of ok / mismatched / missing files."
-    root = Path(root); sha_file = Path(sha_file or root.parent/f'{root.name}.sha256')
+    root = Path(root)
+    sha_file = Path(sha_file or root.parent/f'{root.name}.sha256')
     if not sha_file.exists(): raise DataError(f"No checksum file {sha_file}")
     res = {'ok': 0, 'mismatch': [], 'missing': []}
     for line in sha_file.read_text().splitlines():
         if not line.strip(): continue
-        h, name = line.split(maxsplit=1); p = root/name.lstrip('*').removeprefix('./')
-        if not p.exists(): res['missing'].append(str(name)); continue
+        h, name = line.split(maxsplit=1)
+        p = root/name.lstrip('*').removeprefix('./')
+        if not p.exists():
+            res['missing'].append(str(name))
+            continue
         if hashlib.sha256(p.read_bytes()).hexdigest() == h: res['ok'] += 1
         else: res['mismatch'].append(str(name))
     return res
@@ -479,11 +501,15 @@ def data_cli(argv=None):
             print(f"Checksums: {r['ok']} ok, {len(r['mismatch'])} mismatched, {len(r['missing'])} missing")
             if r['mismatch'] or r['missing']: return 1
     except (DataError, ValueError) as e:
-        print(f"mscvit-data: error: {e}", file=sys.stderr); return 2
+        print(f"mscvit-data: error: {e}", file=sys.stderr)
+        return 2
     return 0
 
 # %% ../nbs/01_data.ipynb #53
 if __name__ == '__main__' and not in_notebook():
     ap = argparse.ArgumentParser(prog='python -m mscvit.data', description='Benchmark the data loader (writes a CSV).')
-    ap.add_argument('--data'); ap.add_argument('--out', default='figures/bench_loader.csv'); ap.add_argument('--n', type=int, default=512)
-    a = ap.parse_args(); print(benchmark_loader(a.data, n=a.n, out=a.out).to_string(index=False))
+    ap.add_argument('--data')
+    ap.add_argument('--out', default='figures/bench_loader.csv')
+    ap.add_argument('--n', type=int, default=512)
+    a = ap.parse_args()
+    print(benchmark_loader(a.data, n=a.n, out=a.out).to_string(index=False))

@@ -34,9 +34,12 @@ def analyse(pr:Predictor, # the loaded checkpoint
     except DataError as e: return {'error': str(e).replace(str(path), Path(path).name)}
     if not cam: return {**pr.describe(float(torch.softmax(pr.logits(x), 1)[0, 1]), pr.ood_scores(x)[0], info), 'threshold': pr.threshold}
     r = stage_cams(pr.model, pr.norm, x, ('gradcam',), threshold=pr.threshold)
-    cams = r['cams']['gradcam']; names = list(cams); stage = stage if stage in cams else names[-1]
+    cams = r['cams']['gradcam']
+    names = list(cams)
+    stage = stage if stage in cams else names[-1]
     res = pr.describe(float(r['prob'][0]), pr.ood_scores(x)[0], info)
-    g = display_image(path, display_size); out = Path(out_dir or tempfile.mkdtemp(prefix='mscvit-demo-'))
+    g = display_image(path, display_size)
+    out = Path(out_dir or tempfile.mkdtemp(prefix='mscvit-demo-'))
     gif = stage_animation(g, {s: cams[s][0] for s in names}, out/f'{Path(path).stem}_stages.gif', f"Grad-CAM {res['label']}")
     return {**res, 'threshold': pr.threshold, 'stage': stage, 'stages': names, 'overlay': overlay(g, cams[stage][0]), 'animation': gif}
 
@@ -64,7 +67,8 @@ def build_demo(checkpoint:str|Path|None=None, # default: the committed reference
               ):
     "The Gradio page (a `gr.Blocks`); `.launch()` it, or run `mscvit-demo`."
     gr = _gradio()
-    pr = Predictor(checkpoint or default_checkpoint(), device); stages = list(stage_layers(pr.model))
+    pr = Predictor(checkpoint or default_checkpoint(), device)
+    stages = list(stage_layers(pr.model))
     out_dir = Path(tempfile.mkdtemp(prefix='mscvit-demo-'))
 
     def run(path, stage, cam):
@@ -88,7 +92,8 @@ def build_demo(checkpoint:str|Path|None=None, # default: the committed reference
                 md = gr.Markdown('Upload an X-ray and press Analyse.', elem_id='result')
                 ov = gr.Image(label='Grad-CAM overlay', elem_id='overlay', interactive=False)
                 anim = gr.Image(label='Grad-CAM per stage (animation)', type='filepath', elem_id='animation', interactive=False)
-        btn.click(run, [inp, stage, cam], [md, ov, anim]); stage.change(run, [inp, stage, cam], [md, ov, anim])
+        btn.click(run, [inp, stage, cam], [md, ov, anim])
+        stage.change(run, [inp, stage, cam], [md, ov, anim])
     return demo
 
 def demo_cli(argv=None) -> int:
@@ -98,12 +103,15 @@ def demo_cli(argv=None) -> int:
                                  + DISCLAIMER)
     ap.add_argument('--checkpoint', help='a best.pt written by mscvit-train (default: the committed reference weights)')
     ap.add_argument('--host', default='127.0.0.1', help='address to serve on (default: 127.0.0.1, this machine only)')
-    ap.add_argument('--port', type=int, default=7860); ap.add_argument('--device', help="e.g. 'cpu' or 'cuda'")
+    ap.add_argument('--port', type=int, default=7860)
+    ap.add_argument('--device', help="e.g. 'cpu' or 'cuda'")
     ap.add_argument('--share', action='store_true', help='also a public gradio.live link (e.g. from Colab)')
     try: a = ap.parse_args(argv)
     except SystemExit as e: return int(e.code or 0)
     try: demo = build_demo(a.checkpoint, a.device)
-    except (ImportError, CheckpointError) as e: print(f"mscvit-demo: error: {e}", file=sys.stderr); return 2
+    except (ImportError, CheckpointError) as e:
+        print(f"mscvit-demo: error: {e}", file=sys.stderr)
+        return 2
     demo.launch(server_name=a.host, server_port=a.port, share=a.share)
     return 0
 
@@ -126,7 +134,8 @@ def benchmark_latency(checkpoint:str|Path, # the checkpoint to time
                      ) -> dict:
     "Cold start and warm per-image latency of `mscvit-predict` and of the demo's handler, plain and with Grad-CAM."
     import json
-    images = [str(p) for p in images]; n = len(images)
+    images = [str(p) for p in images]
+    n = len(images)
     env = {**os.environ, 'OMP_NUM_THREADS': str(threads), 'MKL_NUM_THREADS': str(threads), 'CUDA_VISIBLE_DEVICES': ''}
     cli = 'import sys; from mscvit.predict import predict_cli; sys.exit(predict_cli(sys.argv[1:]))'
     la0 = os.getloadavg()[0] if hasattr(os, 'getloadavg') else None
@@ -134,7 +143,8 @@ def benchmark_latency(checkpoint:str|Path, # the checkpoint to time
            'cpu': platform.processor() or platform.machine(), 'cpu_count': os.cpu_count(), 'torch': torch.__version__}
 
     def run(cmd):
-        t0 = time.perf_counter(); p = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        t0 = time.perf_counter()
+        p = subprocess.run(cmd, env=env, capture_output=True, text=True)
         if p.returncode != 0: raise RuntimeError(f"{cmd[2][:40]}... failed ({p.returncode}): {p.stderr.strip()[-500:]}")
         return time.perf_counter() - t0, p.stdout
     for cam in (False, True):
@@ -142,7 +152,8 @@ def benchmark_latency(checkpoint:str|Path, # the checkpoint to time
         with tempfile.TemporaryDirectory() as d:
             base = [sys.executable, '-c', cli, '--checkpoint', str(checkpoint), '--out', d, '--device', 'cpu',
                     '--threads', str(threads)] + (['--cam'] if cam else [])
-            t1, _ = run(base + images[:1]); tn, _ = run(base + images)
+            t1, _ = run(base + images[:1])
+            tn, _ = run(base + images)
         res[f'cli_cold_start_{k}_s'] = round(t1, 3)
         res[f'cli_warm_{k}_ms_per_image'] = round(1000 * (tn - t1) / max(n - 1, 1), 1)
         _, out = run([sys.executable, '-c', _DEMO_CODE, str(checkpoint), str(int(cam)), str(threads)] + images)

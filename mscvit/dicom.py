@@ -51,7 +51,9 @@ def is_dicom(path:str|Path) -> bool:
     p = Path(path)
     if p.suffix.lower() in DICOM_EXTS: return True
     try:
-        with open(p, 'rb') as f: f.seek(128); return f.read(4) == b'DICM'
+        with open(p, 'rb') as f:
+            f.seek(128)
+            return f.read(4) == b'DICM'
     except OSError: return False
 
 def window(x:np.ndarray, # values after the Modality LUT
@@ -59,7 +61,8 @@ def window(x:np.ndarray, # values after the Modality LUT
            function:str='LINEAR', # VOILUTFunction: LINEAR, LINEAR_EXACT or SIGMOID
           ) -> np.ndarray:
     "The DICOM VOI window (PS3.3 C.11.2.1.2) mapped to `[0, 1]`, float32."
-    x = np.asarray(x, np.float64); f = (function or 'LINEAR').upper()
+    x = np.asarray(x, np.float64)
+    f = (function or 'LINEAR').upper()
     if f == 'SIGMOID': return (1 / (1 + np.exp(-4 * (x - center) / width))).astype(np.float32)
     if f == 'LINEAR_EXACT': return to_unit(x, center - width / 2, center + width / 2)
     if f != 'LINEAR': raise PixelError(f"unsupported VOILUTFunction {function!r} (supported: LINEAR, LINEAR_EXACT, SIGMOID)")
@@ -97,7 +100,8 @@ def dicom_to_unit(ds, # a pydicom Dataset with pixel data
     if pi not in SUPPORTED_PHOTOMETRIC:
         raise PixelError(f"unsupported photometric interpretation {pi!r} (supported: {', '.join(SUPPORTED_PHOTOMETRIC)})")
     check_size(int(ds.Columns), int(ds.Rows), max_pixels)
-    arr = _pixels(ds); bits = int(ds.get('BitsStored', 8) or 8)
+    arr = _pixels(ds)
+    bits = int(ds.get('BitsStored', 8) or 8)
     if pi == 'RGB':
         if arr.ndim != 3: raise PixelError(f"RGB DICOM with pixel array of shape {arr.shape}")
         return to_unit(arr[..., :3].astype(np.float64) @ np.array([0.299, 0.587, 0.114]), 0, 2 ** bits - 1)
@@ -147,14 +151,23 @@ def write_dicom(path:str|Path, # where to write
     from pydicom.dataset import Dataset, FileMetaDataset
     from pydicom.uid import ExplicitVRLittleEndian, generate_uid
     sop = '1.2.840.10008.5.1.4.1.1.1.1'  # Digital X-Ray Image Storage - For Presentation
-    meta = FileMetaDataset(); meta.MediaStorageSOPClassUID = sop; meta.MediaStorageSOPInstanceUID = generate_uid()
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID = sop
+    meta.MediaStorageSOPInstanceUID = generate_uid()
     meta.TransferSyntaxUID = ExplicitVRLittleEndian
-    ds = Dataset(); ds.file_meta = meta; ds.SOPClassUID = sop; ds.SOPInstanceUID = meta.MediaStorageSOPInstanceUID
-    ds.Modality = 'DX'; ds.PatientName = 'Test^Synthetic'; ds.PatientID = 'TEST'
-    a = np.asarray(pixels); rgb = photometric == 'RGB'
+    ds = Dataset()
+    ds.file_meta = meta
+    ds.SOPClassUID = sop
+    ds.SOPInstanceUID = meta.MediaStorageSOPInstanceUID
+    ds.Modality = 'DX'
+    ds.PatientName = 'Test^Synthetic'
+    ds.PatientID = 'TEST'
+    a = np.asarray(pixels)
+    rgb = photometric == 'RGB'
     frames = a.shape[0] if a.ndim == 3 and not rgb else 1
     ds.Rows, ds.Columns = (a.shape[1:3] if frames > 1 else a.shape[:2])
-    ds.SamplesPerPixel = 3 if rgb else 1; ds.PhotometricInterpretation = photometric
+    ds.SamplesPerPixel = 3 if rgb else 1
+    ds.PhotometricInterpretation = photometric
     if rgb: ds.PlanarConfiguration = 0
     if frames > 1: ds.NumberOfFrames = frames
     alloc = 8 if bits_stored <= 8 else 16
@@ -166,5 +179,6 @@ def write_dicom(path:str|Path, # where to write
     if pixel_data:
         dt = {(8, 0): np.uint8, (8, 1): np.int8, (16, 0): np.uint16, (16, 1): np.int16}[(alloc, int(signed))]
         ds.PixelData = np.ascontiguousarray(a.astype(dt)).tobytes()
-    path = Path(path); ds.save_as(path, enforce_file_format=True)
+    path = Path(path)
+    ds.save_as(path, enforce_file_format=True)
     return path

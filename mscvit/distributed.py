@@ -49,7 +49,8 @@ class World:
     def mean(self, t:torch.Tensor) -> torch.Tensor:
         "The mean of `t` over the ranks (`t` itself in one process)."
         if not self.distributed: return t
-        t = t.detach().float().clone(); dist.all_reduce(t)
+        t = t.detach().float().clone()
+        dist.all_reduce(t)
         return t / self.world_size
 
     def on_rank0(self, fn:Callable):
@@ -82,24 +83,35 @@ class _SyncBatchNormFn(torch.autograd.Function):
     "Training-mode batch norm whose statistics, and their gradients, are summed over every rank."
     @staticmethod
     def forward(ctx, x, weight, bias, running_mean, running_var, momentum:float, eps:float):
-        C = x.shape[1]; dims = [0, *range(2, x.ndim)]; shape = [1, C] + [1] * (x.ndim - 2)
+        C = x.shape[1]
+        dims = [0, *range(2, x.ndim)]
+        shape = [1, C] + [1] * (x.ndim - 2)
         s = torch.cat([x.sum(dims), x.new_tensor([x.numel() / C])])  # [C + 1]: per-channel sums and this rank's count
-        dist.all_reduce(s); n = s[C]; mean = s[:C] / n
+        dist.all_reduce(s)
+        n = s[C]
+        mean = s[:C] / n
         xc = x - mean.view(shape)
-        var = xc.square().sum(dims); dist.all_reduce(var); var = var / n  # biased variance over all ranks
-        invstd = torch.rsqrt(var + eps); xhat = xc * invstd.view(shape)
+        var = xc.square().sum(dims)
+        dist.all_reduce(var)
+        var = var / n  # biased variance over all ranks
+        invstd = torch.rsqrt(var + eps)
+        xhat = xc * invstd.view(shape)
         if running_mean is not None:
             running_mean.mul_(1 - momentum).add_(mean, alpha=momentum)
             running_var.mul_(1 - momentum).add_(var * n / (n - 1), alpha=momentum)  # unbiased, as nn.BatchNorm2d
-        ctx.save_for_backward(xhat, weight, invstd); ctx.n = n
+        ctx.save_for_backward(xhat, weight, invstd)
+        ctx.n = n
         return xhat * weight.view(shape) + bias.view(shape)
 
     @staticmethod
     def backward(ctx, gy):
         xhat, weight, invstd = ctx.saved_tensors
-        C = gy.shape[1]; dims = [0, *range(2, gy.ndim)]; shape = [1, C] + [1] * (gy.ndim - 2)
+        C = gy.shape[1]
+        dims = [0, *range(2, gy.ndim)]
+        shape = [1, C] + [1] * (gy.ndim - 2)
         gbias, gweight = gy.sum(dims), (gy * xhat).sum(dims)  # this rank's parameter gradients (DDP averages them)
-        g = torch.cat([gbias, gweight]); dist.all_reduce(g)  # [2C]: the same sums over every rank
+        g = torch.cat([gbias, gweight])
+        dist.all_reduce(g)  # [2C]: the same sums over every rank
         gx = (weight * invstd).view(shape) * (gy - (g[:C] / ctx.n).view(shape) - xhat * (g[C:] / ctx.n).view(shape))
         return gx, gweight, gbias, None, None, None, None
 
@@ -120,7 +132,9 @@ def sync_batchnorm(model:nn.Module) -> nn.Module:
     for name, m in model.named_children():
         if type(m) is nn.BatchNorm2d and m.affine:
             s = SyncBatchNorm(m.num_features, m.eps, m.momentum, True, m.track_running_stats).to(m.weight.device)
-            s.load_state_dict(m.state_dict()); s.train(m.training); setattr(model, name, s)
+            s.load_state_dict(m.state_dict())
+            s.train(m.training)
+            setattr(model, name, s)
         else: sync_batchnorm(m)
     return model
 
@@ -138,7 +152,9 @@ def init_world(device:str|None=None, # '' or None: CUDA when available, else CPU
     env, dev = torchrun_env(), get_device(device or None)
     if env is None: return World(device=dev)
     if _world is not None: return _world
-    if dev.type == 'cuda': dev = torch.device('cuda', env['local_rank']); torch.cuda.set_device(dev)
+    if dev.type == 'cuda':
+        dev = torch.device('cuda', env['local_rank'])
+        torch.cuda.set_device(dev)
     if not dist.is_initialized():
         dist.init_process_group('nccl' if dev.type == 'cuda' else 'gloo', timeout=datetime.timedelta(seconds=timeout_s))
     _world = World(env['rank'], env['world_size'], env['local_rank'], dev)
@@ -188,7 +204,9 @@ def bench_ddp(data=None, # data root (searched when None)
     try:
         for r in range(repeats):
             for nproc, threads in configs:
-                run = tmp/f'p{nproc}_t{threads}_r{r}'; load = os.getloadavg()[0]; t0 = time.time()
+                run = tmp/f'p{nproc}_t{threads}_r{r}'
+                load = os.getloadavg()[0]
+                t0 = time.time()
                 cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', str(nproc), '-m', 'mscvit.train',
                        '--preset', preset, '--model', model, '--img-size', str(img_size), '--epochs', str(epochs), '--batch-size',
                        str(batch_size), '--device', 'cpu', '--set', f'limit_train={n_images}', '--set', 'limit_eval=64',
@@ -197,7 +215,8 @@ def bench_ddp(data=None, # data root (searched when None)
                                      env={**os.environ, **(env or {}), 'OMP_NUM_THREADS': str(threads)})
                 try: log, done = p.communicate(timeout=timeout_s)[0], True
                 except subprocess.TimeoutExpired:  # stop torchrun and its workers (one process group)
-                    os.killpg(p.pid, signal.SIGTERM); log, done = p.communicate()[0], False
+                    os.killpg(p.pid, signal.SIGTERM)
+                    log, done = p.communicate()[0], False
                 if done and p.returncode: raise RuntimeError(f"{' '.join(cmd)} failed:\n{log[-3000:]}")
                 h = pd.read_csv(run/'history.csv').iloc[-1] if done else None
                 rows.append(dict(processes=nproc, threads=threads, repeat=r, status='done' if done else f'timeout {timeout_s:g} s',
@@ -209,8 +228,10 @@ def bench_ddp(data=None, # data root (searched when None)
     df = pd.DataFrame(rows)
     res = bench_summary(df, model, img_size, batch_size, preset=preset, train_images=n_images, epochs=epochs, env=env or {})
     if out is not None:
-        out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
-        df.to_csv(out.with_suffix('.csv'), index=False); save_json(res, out.with_suffix('.json'))
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        df.to_csv(out.with_suffix('.csv'), index=False)
+        save_json(res, out.with_suffix('.json'))
     return res
 
 def bench_summary(df, # the rows of `bench_ddp` (as in its CSV)
@@ -249,15 +270,20 @@ def bench_cli(argv=None):
     "Measure the DDP scaling efficiency on this machine (see `bench_ddp`)."
     import argparse
     ap = argparse.ArgumentParser(prog='python -m mscvit.distributed', description=bench_cli.__doc__)
-    ap.add_argument('--data'); ap.add_argument('--out', default='figures/bench_ddp'); ap.add_argument('--model', default='mscvit_t')
-    ap.add_argument('--img-size', type=int, default=128); ap.add_argument('--n-images', type=int, default=256)
-    ap.add_argument('--epochs', type=int, default=2); ap.add_argument('--repeats', type=int, default=2)
+    ap.add_argument('--data')
+    ap.add_argument('--out', default='figures/bench_ddp')
+    ap.add_argument('--model', default='mscvit_t')
+    ap.add_argument('--img-size', type=int, default=128)
+    ap.add_argument('--n-images', type=int, default=256)
+    ap.add_argument('--epochs', type=int, default=2)
+    ap.add_argument('--repeats', type=int, default=2)
     ap.add_argument('--env', nargs='*', default=[], metavar='VAR=VALUE', help='extra environment for every run')
     ap.add_argument('--timeout', type=float, default=900, help='seconds after which a run is stopped and recorded as NaN')
     a = ap.parse_args(argv)
     r = bench_ddp(a.data, a.out, a.model, a.img_size, n_images=a.n_images, epochs=a.epochs, repeats=a.repeats,
                   env=dict(kv.split('=', 1) for kv in a.env), timeout_s=a.timeout)
-    print(json.dumps({k: r[k] for k in ('img_s_median', 'ddp_efficiency_2x1_over_1x2', 'reason', 'note')}, indent=1)); return 0
+    print(json.dumps({k: r[k] for k in ('img_s_median', 'ddp_efficiency_2x1_over_1x2', 'reason', 'note')}, indent=1))
+    return 0
 
 # %% ../nbs/07a_distributed.ipynb #22
 from .core import in_notebook

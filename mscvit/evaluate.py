@@ -48,9 +48,11 @@ def _rel(p, out):
 def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall_s:float, total_s:float) -> dict:
     "Fit the temperature on validation, evaluate the best checkpoint on validation and (once, if asked) on test, write results."
     ck = load_checkpoint(out/'best.pt')
-    model = model_from_checkpoint(ck).to(device); norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
+    model = model_from_checkpoint(ck).to(device)
+    norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
     vlog = predict_logits(model, va_ds, norm, cfg.eval_batch_size, device, cfg.amp)
-    ck['temperature'] = fit_temperature(vlog, va_ds.labels.numpy()); ck['final'] = True
+    ck['temperature'] = fit_temperature(vlog, va_ds.labels.numpy())
+    ck['final'] = True
     save_checkpoint(slim_checkpoint(ck), out/'best.pt')  # the evaluated weights only (`model_from_checkpoint` prefers EMA)
     vp = probs_from_logits(vlog).astype(np.float64)
     vm = binary_metrics(va_ds.labels.numpy(), vp, ck['threshold'])
@@ -78,7 +80,8 @@ def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall
 # %% ../nbs/07b_evaluate.ipynb #18c6157e
 def evaluate_checkpoint(checkpoint:str|Path, data=None, split:str='test', out:str|Path|None=None, device=None, n_boot:int=1000) -> dict:
     "Evaluate a checkpoint on 'test', 'val' or 'train'; write eval_{split}.json and predictions_{split}.csv to `out`."
-    ck = load_checkpoint(checkpoint); cfg = config_of(ck)
+    ck = load_checkpoint(checkpoint)
+    cfg = config_of(ck)
     root, tr, va, te = run_splits(replace(cfg, limit_train=0, limit_eval=0), data)  # every image of each split
     parts = {'test': te, 'val': va, 'train': tr}
     if split not in parts: raise ValueError(f"Unknown split {split!r}; valid splits: {', '.join(parts)}")
@@ -87,8 +90,10 @@ def evaluate_checkpoint(checkpoint:str|Path, data=None, split:str='test', out:st
          'seed': cfg.seed, 'preset_config': asdict(cfg), 'split': split, split: m}
     if split == 'test': record_test_evaluation(m, Path(checkpoint).parent, kind='eval', note=f'mscvit-eval of {checkpoint}')
     if out is not None:
-        out = Path(out); preds['path'] = [_rel(p, root) for p in preds.path]
-        preds.to_csv(out/f'predictions_{split}.csv', index=False); save_json(m, out/f'eval_{split}.json')
+        out = Path(out)
+        preds['path'] = [_rel(p, root) for p in preds.path]
+        preds.to_csv(out/f'predictions_{split}.csv', index=False)
+        save_json(m, out/f'eval_{split}.json')
     return m
 
 # %% ../nbs/07b_evaluate.ipynb #3af80adf
@@ -108,11 +113,13 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
                       device=None, n_boot:int=1000, batch_size:int=128) -> dict:
     "Mean probability of the members; threshold chosen on the validation split; test evaluated once."
     if len(checkpoints) < 2: raise ValueError(f"An ensemble needs at least two checkpoints, got {len(checkpoints)}.")
-    cks = [load_checkpoint(c) for c in checkpoints]; cfgs = [config_of(ck) for ck in cks]
+    cks = [load_checkpoint(c) for c in checkpoints]
+    cfgs = [config_of(ck) for ck in cks]
     shared = ('val_frac', 'split_seed', 'val_rule', 'limit_eval', 'threshold_rule', 'target_sensitivity')
     diff = [k for k in shared if len({getattr(c, k) for c in cfgs}) > 1]
     if diff: raise CheckpointError(f"Ensemble members must share the validation split and threshold rule; they differ in: {', '.join(diff)}.")
-    device = get_device(device or None); cfg = cfgs[0]
+    device = get_device(device or None)
+    cfg = cfgs[0]
     root, _, va, te = run_splits(cfg, data)
     vy, vp = _member_probs(cks, va, device, batch_size)
     thr = choose_threshold(vy, vp, cfg.threshold_rule, cfg.target_sensitivity)
@@ -130,7 +137,8 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
            'wall_time_s': sum(walls) if all(w is not None for w in walls) else None,
            'val': binary_metrics(vy, vp, thr), 'test': tm}
     if out is not None:
-        out = Path(out); out.mkdir(parents=True, exist_ok=True)
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
         prediction_table([_rel(p, root) for p in te.path], ty, tp, thr).to_csv(out/'predictions.csv', index=False)
         prediction_table([_rel(p, root) for p in va.path], vy, vp, thr).to_csv(out/'val_predictions.csv', index=False)
         save_json(res, out/'metrics.json')
@@ -143,8 +151,10 @@ def eval_cli(argv=None):
     ap = argparse.ArgumentParser(prog='mscvit-eval', description='Evaluate a trained checkpoint at its stored (validation-chosen) threshold.')
     ap.add_argument('--checkpoint', required=True, nargs='+', help='a checkpoint (evaluated at its stored threshold), or several: '
                     'an ensemble that averages their probabilities, with its threshold chosen on the validation split')
-    ap.add_argument('--data'); ap.add_argument('--split', default='test', help='test, val or train (an ensemble: test only)')
-    ap.add_argument('--out', help='folder for eval_SPLIT.json and predictions_SPLIT.csv'); ap.add_argument('--device')
+    ap.add_argument('--data')
+    ap.add_argument('--split', default='test', help='test, val or train (an ensemble: test only)')
+    ap.add_argument('--out', help='folder for eval_SPLIT.json and predictions_SPLIT.csv')
+    ap.add_argument('--device')
     ap.add_argument('--n-boot', type=int, default=1000)
     a = ap.parse_args(argv)
     try:
@@ -154,6 +164,8 @@ def eval_cli(argv=None):
             m = evaluate_ensemble(a.checkpoint, a.data, a.out, a.device, a.n_boot)
         else: m = evaluate_checkpoint(a.checkpoint[0], a.data, a.split, a.out, a.device, a.n_boot)
     except (ValueError, DataError, CheckpointError) as e:
-        print(f"mscvit-eval: error: {e}", file=sys.stderr); return 2
-    s = m[a.split]; print(json.dumps({k: s[k] for k in ('n', 'accuracy', 'sensitivity', 'specificity', 'roc_auc', 'pr_auc')}, indent=1))
+        print(f"mscvit-eval: error: {e}", file=sys.stderr)
+        return 2
+    s = m[a.split]
+    print(json.dumps({k: s[k] for k in ('n', 'accuracy', 'sensitivity', 'specificity', 'roc_auc', 'pr_auc')}, indent=1))
     return 0

@@ -78,7 +78,8 @@ def _row(job:Job, st:str, seconds:float) -> dict:
 
 def _tidy(job:Job, root:Path, keep_weights:bool):
     "After a job is done: drop its optimizer state, and its weights unless kept."
-    d = job.run_dir(root); (d/'last.pt').unlink(missing_ok=True)
+    d = job.run_dir(root)
+    (d/'last.pt').unlink(missing_ok=True)
     if not (keep_weights or job.keep_weights): (d/'best.pt').unlink(missing_ok=True)
 
 def run_jobs(jobs:list[Job], root:str|Path, # where run directories go: root/recipe/model_sSEED
@@ -97,7 +98,11 @@ def run_jobs(jobs:list[Job], root:str|Path, # where run directories go: root/rec
     if backend == 'ray': return run_jobs_ray(jobs, root, data, deadline_s, hard_deadline_s, device, keep_weights, extra, threads,
                                              verbose, address, gpus_per_job)
     if backend != 'local': raise ValueError(f"Unknown backend {backend!r}; valid backends: local, ray")
-    root = Path(root); t0 = time.time(); todo = list(jobs); running = {}; status = []
+    root = Path(root)
+    t0 = time.time()
+    todo = list(jobs)
+    running = {}
+    status = []
     env = dict(os.environ)
     if threads: env['OMP_NUM_THREADS'] = str(threads)
     def finish(job, p, st):
@@ -109,20 +114,27 @@ def run_jobs(jobs:list[Job], root:str|Path, # where run directories go: root/rec
         el = time.time() - t0
         late, kill = deadline_s is not None and el > deadline_s, hard is not None and el > hard
         if late and todo:
-            status += [_row(j, 'not run', 0.0) for j in todo]; todo = []
+            status += [_row(j, 'not run', 0.0) for j in todo]
+            todo = []
         while todo and len(running) < parallel and not late:
-            job = todo.pop(0); d = job.run_dir(root)
+            job = todo.pop(0)
+            d = job.run_dir(root)
             if (d/'metrics.json').exists():
-                status.append(_row(job, 'cached', 0.0)); continue
+                status.append(_row(job, 'cached', 0.0))
+                continue
             d.mkdir(parents=True, exist_ok=True)
             p = subprocess.Popen(_cmd(job, root, data, device, extra), stdout=open(d/'log.txt', 'a'), stderr=subprocess.STDOUT, env=env)
             running[p] = (job, time.time())
         for p in list(running):
             if p.poll() is not None:
-                finish(running[p][0], p, 'done' if p.returncode == 0 else f'failed({p.returncode})'); del running[p]
+                finish(running[p][0], p, 'done' if p.returncode == 0 else f'failed({p.returncode})')
+                del running[p]
         if kill:
             for p in list(running): p.terminate()
-            for p in list(running): p.wait(); finish(running[p][0], p, 'stopped'); del running[p]
+            for p in list(running):
+                p.wait()
+                finish(running[p][0], p, 'stopped')
+                del running[p]
         time.sleep(0.2)
     return pd.DataFrame(status)
 
@@ -147,7 +159,9 @@ def run_job(job:Job, root:str|Path, data=None, device=None, extra:dict|None=None
     "Run one job's training process to its end where this is called (a Ray task: on the node Ray chose); `(status, seconds)`."
     import socket
     if start_by is not None and time.time() > start_by: return 'not run', 0.0
-    d = job.run_dir(root); d.mkdir(parents=True, exist_ok=True); t0 = time.time()
+    d = job.run_dir(root)
+    d.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
     env = {**os.environ, **({'OMP_NUM_THREADS': str(threads)} if threads else {})}
     print(f"started {job.recipe}/{job.model}_s{job.seed} on {socket.gethostname()}", flush=True)
     with open(d/'log.txt', 'a') as log:
@@ -156,7 +170,9 @@ def run_job(job:Job, root:str|Path, data=None, device=None, extra:dict|None=None
     try: rc = p.wait(None if stop_at is None else max(0., stop_at - time.time()))
     except subprocess.TimeoutExpired: rc = 'stopped'
     finally:
-        if p.poll() is None: p.terminate(); p.wait()  # the deadline, or the task was cancelled: left resumable
+        if p.poll() is None:
+            p.terminate()
+            p.wait()  # the deadline, or the task was cancelled: left resumable
     return ('done' if rc == 0 else rc if rc == 'stopped' else f'failed({rc})'), time.time() - t0
 
 def run_jobs_ray(jobs:list[Job], root:str|Path, data=None, deadline_s:float|None=None, hard_deadline_s:float|None=None,
@@ -174,7 +190,9 @@ def run_jobs_ray(jobs:list[Job], root:str|Path, data=None, deadline_s:float|None
     hard = hard_deadline_s if hard_deadline_s is not None else deadline_s
     start_by, stop_at = (t0 + deadline_s if deadline_s is not None else None), (t0 + hard if hard is not None else None)
     for job in jobs:
-        if (job.run_dir(root)/'metrics.json').exists(): status.append(_row(job, 'cached', 0.0)); continue
+        if (job.run_dir(root)/'metrics.json').exists():
+            status.append(_row(job, 'cached', 0.0))
+            continue
         pending[task.remote(job, root, data, device, extra, threads, start_by, stop_at)] = job
     if verbose:
         r = ray.cluster_resources()
@@ -201,7 +219,8 @@ def collect_runs(root:str|Path, # a folder of recipe/model_sSEED run directories
     "One row per finished run (a `metrics.json`): recipe (its folder), model, seed, test_* and val_* metrics, timings."
     rows = []
     for f in sorted(Path(root).glob('**/metrics.json')):
-        m = load_json(f); r = {'recipe': f.parent.parent.name, 'run': f.parent.name, 'model': m['model'], 'seed': m['seed'],
+        m = load_json(f)
+        r = {'recipe': f.parent.parent.name, 'run': f.parent.name, 'model': m['model'], 'seed': m['seed'],
                                'img_size': m['img_size'], 'epochs': m['epochs'], 'best_epoch': m.get('best_epoch'),
                                'threshold': m['threshold'], 'wall_time_s': m.get('wall_time_s'), 'train_img_per_s': m.get('train_img_per_s'),
                                'device': m.get('device')}
@@ -214,8 +233,10 @@ def summarize_runs(df:pd.DataFrame, keys=('test_accuracy', 'test_roc_auc', 'test
                    by=('recipe', 'model')) -> pd.DataFrame:
     "Mean, standard deviation (ddof=1) and number of seeds per group."
     g = df.groupby(list(by))[list(keys)]
-    out = g.agg(['mean', 'std']); out.columns = [f'{a}_{b}' for a, b in out.columns]
-    out['n_seeds'] = g.size(); return out.reset_index()
+    out = g.agg(['mean', 'std'])
+    out.columns = [f'{a}_{b}' for a, b in out.columns]
+    out['n_seeds'] = g.size()
+    return out.reset_index()
 
 def paired_comparison(df:pd.DataFrame, reference:str='mscvit_t', keys=('test_accuracy', 'test_roc_auc'), recipe:str|None=None) -> pd.DataFrame:
     "Per model: mean and sd of (model - reference) over seeds both have, with a paired t-test p-value."
@@ -224,7 +245,8 @@ def paired_comparison(df:pd.DataFrame, reference:str='mscvit_t', keys=('test_acc
     rows = []
     for (b, m), g in df.groupby(['recipe', 'model']):
         if m == reference: continue
-        ref = df[(df.recipe == b) & (df.model == reference)].set_index('seed'); g = g.set_index('seed')
+        ref = df[(df.recipe == b) & (df.model == reference)].set_index('seed')
+        g = g.set_index('seed')
         seeds = sorted(set(ref.index) & set(g.index))
         r = {'recipe': b, 'model': m, 'reference': reference, 'n_pairs': len(seeds)}
         for k in keys:
@@ -238,13 +260,18 @@ def paired_comparison(df:pd.DataFrame, reference:str='mscvit_t', keys=('test_acc
 def experiments_cli(argv=None):
     "Run a plan of training jobs with a recipe, or a suite."
     ap = argparse.ArgumentParser(prog='python -m mscvit.experiments', description=experiments_cli.__doc__)
-    ap.add_argument('--recipe', '--budget', dest='recipe', help=', '.join(PRESETS)); ap.add_argument('--suite', help=', '.join(SUITES)); ap.add_argument('--plan', default='ablations', help=', '.join(PLANS))
+    ap.add_argument('--recipe', '--budget', dest='recipe', help=', '.join(PRESETS))
+    ap.add_argument('--suite', help=', '.join(SUITES))
+    ap.add_argument('--plan', default='ablations', help=', '.join(PLANS))
     ap.add_argument('--models', nargs='*', help='explicit model names instead of --plan')
-    ap.add_argument('--seeds', nargs='*', type=int, default=[0, 1, 2]); ap.add_argument('--parallel', type=int, default=1)
+    ap.add_argument('--seeds', nargs='*', type=int, default=[0, 1, 2])
+    ap.add_argument('--parallel', type=int, default=1)
     ap.add_argument('--deadline', type=float, help='seconds after which no job starts')
     ap.add_argument('--hard-deadline', type=float, help='seconds after which running jobs are stopped (resumable)')
     ap.add_argument('--out', default='runs/experiments')
-    ap.add_argument('--data'); ap.add_argument('--device'); ap.add_argument('--threads', type=int)
+    ap.add_argument('--data')
+    ap.add_argument('--device')
+    ap.add_argument('--threads', type=int)
     ap.add_argument('--keep-weights', action='store_true')
     ap.add_argument('--set', nargs='*', default=[], metavar='KEY=VALUE', help='config overrides added to every job (as mscvit-train --set)')
     ap.add_argument('--backend', default='local', help='local (processes here) or ray (tasks on a Ray cluster; pip install mscvit[cluster])')
@@ -257,11 +284,17 @@ def experiments_cli(argv=None):
         jobs = SUITES[a.suite]() if a.suite else plan_jobs(a.recipe, a.models or a.plan, a.seeds)
         from mscvit.config import parse_set
         extra = parse_set(a.set)
-    except ValueError as e: print(f'error: {e}', file=sys.stderr); return 2
+    except ValueError as e:
+        print(f'error: {e}', file=sys.stderr)
+        return 2
     try: st = run_jobs(jobs, a.out, a.data, a.parallel, a.deadline, a.hard_deadline, a.device, a.keep_weights, extra, threads=a.threads,
                        backend=a.backend, address=a.address, gpus_per_job=a.gpus_per_job)
-    except (ValueError, ImportError) as e: print(f'error: {e}', file=sys.stderr); return 2
-    Path(a.out).mkdir(parents=True, exist_ok=True); st.to_csv(Path(a.out)/f'status_{a.suite or a.recipe}.csv', index=False)
-    print(st.status.value_counts().to_string()); return 0
+    except (ValueError, ImportError) as e:
+        print(f'error: {e}', file=sys.stderr)
+        return 2
+    Path(a.out).mkdir(parents=True, exist_ok=True)
+    st.to_csv(Path(a.out)/f'status_{a.suite or a.recipe}.csv', index=False)
+    print(st.status.value_counts().to_string())
+    return 0
 
 if __name__ == '__main__' and not in_notebook(): sys.exit(experiments_cli())

@@ -78,7 +78,8 @@ def onnx_session(path:str|Path, # an .onnx file
         raise CheckpointError(f"{path} is not a readable ONNX model ({why})") from None
 
 def _write_onnx(model:nn.Module, x:torch.Tensor, meta:dict, out:Path, opset:int|None):
-    require('onnx', 'ONNX export'); require('onnxscript', 'ONNX export')
+    require('onnx', 'ONNX export')
+    require('onnxscript', 'ONNX export')
     kw = dict(dynamo=True, dynamic_shapes={'x': {0: torch.export.Dim('batch')}}, input_names=['x'],
               output_names=['logits'], external_data=False, verbose=False)
     if opset: kw['opset_version'] = opset
@@ -116,7 +117,8 @@ def export_checkpoint(checkpoint:str|Path, # a checkpoint written by mscvit-trai
     ck = load_checkpoint(checkpoint)
     model = model_from_checkpoint(ck).eval()
     meta = export_metadata(ck, Path(checkpoint).name)
-    out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     g = torch.Generator().manual_seed(0)
     S = meta['img_size']
     x = torch.rand(2, meta['in_chans'], S, S, generator=g)  # batch 2: the exporter keeps the batch dim dynamic
@@ -204,7 +206,8 @@ def export_cli(argv=None)->int:
         ck = Path(a.checkpoint) if a.checkpoint else default_checkpoint()
         m = export_checkpoint(ck, a.out, a.format, a.opset)
     except (CheckpointError, ExportError, ImportError, ValueError, OSError) as e:
-        print(f"mscvit-export: error: {e}", file=sys.stderr); return 2
+        print(f"mscvit-export: error: {e}", file=sys.stderr)
+        return 2
     print(f"{m['model_name']} ({m['img_size']} px) -> {a.out} ({a.format}); on a check batch, probabilities within "
           f"{m['max_abs_diff_prob']:.1e} and logits within {m['max_abs_diff_logit']:.1e} of PyTorch")
     return 0

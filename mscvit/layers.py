@@ -179,7 +179,8 @@ class FFN(nn.Module):
         w_in, b_in = w * s[None, :, None, None], conv.bias.detach() + w[:, :, 0, 0] @ t
         s2, t2 = bn_affine(bn)  # fc2's BN, after the conv
         fc2 = nn.Conv2d(conv.in_channels, conv.out_channels, 1).to(w.device)
-        fc2.weight.data.copy_(w_in * s2[:, None, None, None]); fc2.bias.data.copy_(b_in * s2 + t2)
+        fc2.weight.data.copy_(w_in * s2[:, None, None, None])
+        fc2.bias.data.copy_(b_in * s2 + t2)
         return nn.Sequential(self.fc1.fuse(), ConvGELU(self.dw.conv.fuse()), fc2)
 
 # %% ../nbs/03_layers.ipynb #23

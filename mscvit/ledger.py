@@ -139,7 +139,9 @@ def backfill_ledger(repo:str|Path='.', # a git checkout of this project
     log = _git(repo, 'log', '--reverse', '--format=@%h %cI', '--name-only', '--diff-filter=AM', '--', '*.json')
     commit = date = None
     for line in log.splitlines():
-        if line.startswith('@'): commit, date = line[1:].split(); continue
+        if line.startswith('@'):
+            commit, date = line[1:].split()
+            continue
         if not line.endswith(('metrics.json', 'eval_test.json')): continue
         try: m = json.loads(_git(repo, 'show', f'{commit}:{line}'))
         except (subprocess.CalledProcessError, json.JSONDecodeError): continue

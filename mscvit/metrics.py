@@ -177,7 +177,8 @@ def _levels(y, p, W):
 
 def _weighted_metrics(y, p, threshold, W, n_bins=15):
     "The rates, AUCs and ECE of `binary_metrics` for each row of case weights `W` [B, N], as arrays [B]."
-    yf = y.astype(float); pred = (p >= threshold).astype(float)
+    yf = y.astype(float)
+    pred = (p >= threshold).astype(float)
     tp, fp = W @ (pred * yf), W @ (pred * (1 - yf))
     fn, tn = W @ ((1 - pred) * yf), W @ ((1 - pred) * (1 - yf))
     n, P, N = W.sum(1), tp + fn, tn + fp
@@ -259,7 +260,8 @@ def roc_pr_curves(
     y, p = _check_binary(y_true, prob)
     if y.min() == y.max(): raise ValueError("roc_pr_curves needs both classes in y_true")
     fpr, tpr, roc_thr = roc_curve(y, p)
-    roc_thr = roc_thr.astype(float); roc_thr[0] = np.inf   # sentinel 'predict nothing positive' (sklearn < 1.3 used max + 1)
+    roc_thr = roc_thr.astype(float)
+    roc_thr[0] = np.inf   # sentinel 'predict nothing positive' (sklearn < 1.3 used max + 1)
     precision, recall, pr_thr = precision_recall_curve(y, p)
     return dict(fpr=fpr, tpr=tpr, roc_thresholds=roc_thr, precision=precision, recall=recall, pr_thresholds=pr_thr,
                 roc_auc=float(roc_auc_score(y, p)), pr_auc=float(average_precision_score(y, p)), prevalence=float(y.mean()))
@@ -268,7 +270,8 @@ def roc_pr_curves(
 def _interp_roc(fpr, tpr, grid):
     "TPR of a ROC curve (points sorted by fpr, vertical runs allowed) at each grid FPR; at a vertical run the top."
     j = np.searchsorted(fpr, grid, side='right') - 1            # last point with fpr <= g
-    j = np.clip(j, 0, len(fpr) - 1); k = np.minimum(j + 1, len(fpr) - 1)
+    j = np.clip(j, 0, len(fpr) - 1)
+    k = np.minimum(j + 1, len(fpr) - 1)
     with np.errstate(divide='ignore', invalid='ignore'):
         w = np.where(fpr[k] > fpr[j], (grid - fpr[j]) / (fpr[k] - fpr[j]), 0.)
     return tpr[j] + w * (tpr[k] - tpr[j])

@@ -397,7 +397,8 @@ def complexity_table(names:list[str]|None=None, # models to count; default: ever
                              description=get_model_entry(name).description))
     df = pd.DataFrame(rows)
     if out_dir is not None:
-        out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
         df.to_csv(out / 'complexity.csv', index=False)
         cols = list(df.columns)
         fmt = lambda v: '' if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)

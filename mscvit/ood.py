@@ -28,7 +28,10 @@ def pooled_features(model:torch.nn.Module, # a classifier with `forward_features
                     batch_size:int=128,
                    ) -> np.ndarray: # `[N, D]` float64
     "Globally pooled last-stage features (the input of the classifier head), batched, in eval mode."
-    was = model.training; model.eval(); dev = next(model.parameters()).device; out = []
+    was = model.training
+    model.eval()
+    dev = next(model.parameters()).device
+    out = []
     try:
         for i in range(0, len(x), batch_size):
             f = model.forward_features(norm(x[i:i + batch_size].to(dev))).float()
@@ -55,11 +58,14 @@ class OODScorer:
             quantile:float=0.99):
         lw = LedoitWolf().fit(fit_feats)
         s = cls(lw.location_, lw.precision_, float('nan'), quantile)
-        s.cutoff = float(np.quantile(s.score(cal_feats), quantile)); return s
+        s.cutoff = float(np.quantile(s.score(cal_feats), quantile))
+        return s
 
     def save(self, path:str|Path) -> Path:
-        path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, mean=self.mean, precision=self.precision, cutoff=self.cutoff, quantile=self.quantile); return path
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, mean=self.mean, precision=self.precision, cutoff=self.cutoff, quantile=self.quantile)
+        return path
 
     @classmethod
     def load(cls, path:str|Path):
@@ -69,7 +75,8 @@ class OODScorer:
 
 def ood_path(checkpoint:str|Path) -> Path:
     "Where the scorer of a checkpoint lives: `best.pt` -> `best_ood.npz` beside it."
-    c = Path(checkpoint); return c.with_name(f'{c.stem}_ood.npz')
+    c = Path(checkpoint)
+    return c.with_name(f'{c.stem}_ood.npz')
 
 # %% ../nbs/07a_ood.ipynb #9
 def input_flags(info:dict, # from `mscvit.data.decode_gray`: width, height, colour
@@ -78,7 +85,8 @@ def input_flags(info:dict, # from `mscvit.data.decode_gray`: width, height, colo
                 max_colour:float=10.0, # mean chroma (0-255) above which an image counts as colour
                ) -> list[str]:
     "Reasons, from the decoded file's properties, that an input is unlike the training X-rays."
-    w, h = int(info.get('width', 0)), int(info.get('height', 0)); flags = []
+    w, h = int(info.get('width', 0)), int(info.get('height', 0))
+    flags = []
     if info.get('colour', 0) > max_colour: flags.append(f"colour image (mean chroma {info['colour']:.0f}; X-rays are gray)")
     if min(w, h) < min_side: flags.append(f"small image ({w}x{h} px, under {min_side} px)")
     if min(w, h) > 0 and max(w, h) / min(w, h) > max_aspect: flags.append(f"extreme aspect ratio ({max(w, h) / min(w, h):.1f}:1)")
@@ -108,8 +116,11 @@ def fit_ood(checkpoint:str|Path, # a checkpoint written by mscvit-train
            ) -> tuple[OODScorer, dict]: # (the scorer, what it was fitted on)
     "Fit the OOD scorer of a checkpoint on its training and validation X-rays (no test images, no labels) and save it."
     from mscvit.data import Normalize
-    ck = load_checkpoint(checkpoint); cfg = config_of(ck); dev = get_device(device)
-    model = model_from_checkpoint(ck).to(dev).eval(); norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
+    ck = load_checkpoint(checkpoint)
+    cfg = config_of(ck)
+    dev = get_device(device)
+    model = model_from_checkpoint(ck).to(dev).eval()
+    norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
     _, tr, va, _ = run_splits(cfg, data)
     if n_fit and n_fit < len(tr): tr = tr.sample(n_fit, random_state=seed)
     size, ch = int(ck['img_size']), int(ck['in_chans'])
@@ -133,11 +144,14 @@ def skimage_samples(out:str|Path) -> list[Path]:
     "Write scikit-image's sample images (those that load without downloading) as PNG files; `pip install mscvit[ood]`."
     try: import skimage.data
     except ImportError: raise ImportError("The OOD measurement needs scikit-image: pip install 'mscvit[ood]'") from None
-    out = Path(out); out.mkdir(parents=True, exist_ok=True); files = []
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    files = []
     for n in SKIMAGE_SAMPLES:
         try: a = getattr(skimage.data, n)()
         except Exception: continue  # an image that needs a download (pooch) or is missing from this version
-        Image.fromarray(_to_uint8(a)).save(out/f'{n}.png'); files.append(out/f'{n}.png')
+        Image.fromarray(_to_uint8(a)).save(out/f'{n}.png')
+        files.append(out/f'{n}.png')
     return files
 
 def altered_xrays(paths, # X-ray files
@@ -148,14 +162,19 @@ def altered_xrays(paths, # X-ray files
                  ) -> list[Path]:
     "Inverted or heavily cropped (a random square, resized back) copies of X-rays, as PNG files."
     if kind not in ('inverted', 'cropped'): raise ValueError(f"kind must be 'inverted' or 'cropped', not {kind!r}")
-    out = Path(out); out.mkdir(parents=True, exist_ok=True); rng = np.random.default_rng(seed); files = []
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    files = []
     for i, p in enumerate(paths):
         with Image.open(p) as im: g = im.convert('L')
         if kind == 'inverted': g = Image.fromarray(255 - np.asarray(g))
         else:
-            s = max(8, int(round(crop_frac * min(g.size)))); x0, y0 = (int(rng.integers(0, d - s + 1)) for d in g.size)
+            s = max(8, int(round(crop_frac * min(g.size))))
+            x0, y0 = (int(rng.integers(0, d - s + 1)) for d in g.size)
             g = g.crop((x0, y0, x0 + s, y0 + s)).resize(g.size, Image.BILINEAR)
-        g.save(out/f'{kind}_{i:04d}.png', compress_level=1); files.append(out/f'{kind}_{i:04d}.png')
+        g.save(out/f'{kind}_{i:04d}.png', compress_level=1)
+        files.append(out/f'{kind}_{i:04d}.png')
     return files
 
 def _rel(p):
@@ -166,7 +185,9 @@ def _rel(p):
 def _flags_of(paths):
     res = []
     for p in paths:
-        info = {}; load_xray(p, 8, 1, info=info); res.append(bool(input_flags(info)))
+        info = {}
+        load_xray(p, 8, 1, info=info)
+        res.append(bool(input_flags(info)))
     return np.array(res)
 
 def measure_ood(checkpoint:str|Path, # the checkpoint (its scorer is fitted when missing or with `refit`)
@@ -179,11 +200,14 @@ def measure_ood(checkpoint:str|Path, # the checkpoint (its scorer is fitted when
     "AUROC of the OOD score for test X-rays vs non-X-ray, inverted and cropped images; warning rates at the cut-off."
     from mscvit.data import Normalize
     from mscvit.data import index_split, find_data_root
-    t0 = time.time(); meta = {}
+    t0 = time.time()
+    meta = {}
     if refit or not ood_path(checkpoint).exists(): sc, meta = fit_ood(checkpoint, data, seed=seed, device=device)
     else: sc = OODScorer.load(ood_path(checkpoint))
-    ck = load_checkpoint(checkpoint); dev = get_device(device)
-    model = model_from_checkpoint(ck).to(dev).eval(); norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
+    ck = load_checkpoint(checkpoint)
+    dev = get_device(device)
+    model = model_from_checkpoint(ck).to(dev).eval()
+    norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
     size, ch = int(ck['img_size']), int(ck['in_chans'])
     te = list(index_split(find_data_root(data), 'test').path)
     with tempfile.TemporaryDirectory() as d:
@@ -192,7 +216,8 @@ def measure_ood(checkpoint:str|Path, # the checkpoint (its scorer is fitted when
                 'cropped X-rays': altered_xrays(te, Path(d)/'crop', 'cropped', seed=seed)}
         scores = {k: sc.score(_features(model, norm, v, size, ch)) for k, v in sets.items()}
         flags = {k: _flags_of(v) for k, v in sets.items()}
-    ind = scores['test X-rays']; rows = []
+    ind = scores['test X-rays']
+    rows = []
     for k in sets:
         warn_s = scores[k] > sc.cutoff
         row = {'set': k, 'n': len(scores[k]), 'median_score': float(np.median(scores[k])),
@@ -203,7 +228,9 @@ def measure_ood(checkpoint:str|Path, # the checkpoint (its scorer is fitted when
     ood_all = np.concatenate([scores[k] for k in sets if k != 'test X-rays'])
     pooled = float(roc_auc_score(np.r_[np.zeros(len(ind)), np.ones(len(ood_all))], np.r_[ind, ood_all]))
     df = pd.DataFrame(rows, columns=['set', 'n', 'auroc_vs_test', 'median_score', 'warned_by_score', 'warned_by_score_or_rules'])
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True); df.round(4).to_csv(out/'ood.csv', index=False)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    df.round(4).to_csv(out/'ood.csv', index=False)
     res = {'checkpoint': _rel(checkpoint), 'scorer': _rel(ood_path(checkpoint)), 'score': 'Mahalanobis distance of pooled last-stage features (Ledoit-Wolf)',
            'cutoff': sc.cutoff, 'cutoff_quantile_of_validation': sc.quantile, **meta, 'auroc_pooled': pooled,
            'test_false_warning_rate_score': rows[0]['warned_by_score'], 'test_false_warning_rate_score_or_rules': rows[0]['warned_by_score_or_rules'],
@@ -216,8 +243,11 @@ def ood_cli(argv=None) -> int:
     "Fit (when missing) and measure the OOD scorer of a checkpoint."
     from mscvit.checkpoint import default_checkpoint
     ap = argparse.ArgumentParser(prog='python -m mscvit.ood', description=measure_ood.__doc__)
-    ap.add_argument('--checkpoint'); ap.add_argument('--data'); ap.add_argument('--out', default='figures')
-    ap.add_argument('--refit', action='store_true'); ap.add_argument('--device')
+    ap.add_argument('--checkpoint')
+    ap.add_argument('--data')
+    ap.add_argument('--out', default='figures')
+    ap.add_argument('--refit', action='store_true')
+    ap.add_argument('--device')
     a = ap.parse_args(argv)
     r = measure_ood(a.checkpoint or default_checkpoint(), a.data, a.out, a.refit, device=a.device)
     print(pd.DataFrame(r['sets']).round(3).to_string(index=False))

@@ -73,7 +73,8 @@ class CudaGraphStep:
     def captured(self) -> bool: return self.graph is not None
 
     def _eager_on_side_stream(self, x, y):
-        s = torch.cuda.Stream(); s.wait_stream(torch.cuda.current_stream())
+        s = torch.cuda.Stream()
+        s.wait_stream(torch.cuda.current_stream())
         with torch.cuda.stream(s): loss = self.step(x, y)
         torch.cuda.current_stream().wait_stream(s)
         return loss
@@ -97,7 +98,8 @@ class CudaGraphStep:
         return self._replay(x, y)
 
     def _replay(self, x, y):
-        self.x.copy_(x); self.y.copy_(y)
+        self.x.copy_(x)
+        self.y.copy_(y)
         for g, t in zip(self.opt.param_groups, self.lrs): t.fill_(float(g['lr']))
         self.graph.replay()
         return self.loss.clone()  # the static loss is overwritten by the next replay
@@ -137,21 +139,25 @@ def check_train_step(name:str='mscvit_t', img_size:int=128, batch_size:int=32, #
     relative difference of those weights' updates from the reference path's (a CUDA graph against eager)."""
     cfg = make_config('reference', model=name, img_size=img_size, batch_size=batch_size, drop_path_rate=0.0, precision=precision,
                       compile=compile)
-    dev = torch.device(device); cuda = dev.type == 'cuda'
+    dev = torch.device(device)
+    cuda = dev.type == 'cuda'
     torch.manual_seed(0)
     model = create_model(name, num_classes=2, in_chans=1, drop_path_rate=0.0, img_size=img_size).to(dev)
     if cuda: model = model.to(memory_format=torch.channels_last)
     w0 = {k: v.detach().float().clone() for k, v in model.state_dict().items() if v.is_floating_point()}
-    opt = make_optimizer(model, cfg, capturable=graph); sched = make_scheduler(opt, cfg, 100)
+    opt = make_optimizer(model, cfg, capturable=graph)
+    sched = make_scheduler(opt, cfg, 100)
     step = make_train_step(model, torch.compile(model) if compile else model, opt, cfg, None, cuda, graph)
     g = torch.Generator().manual_seed(1)
     xs = [torch.randn(batch_size, 1, img_size, img_size, generator=g) for _ in range(4)]
     ys = [F.one_hot(torch.randint(0, 2, (batch_size,), generator=g), 2).float() for _ in range(4)]
-    xs = [x.to(dev).contiguous(memory_format=torch.channels_last) if cuda else x.to(dev) for x in xs]; ys = [y.to(dev) for y in ys]
+    xs = [x.to(dev).contiguous(memory_format=torch.channels_last) if cuda else x.to(dev) for x in xs]
+    ys = [y.to(dev) for y in ys]
     sync = torch.cuda.synchronize if cuda else (lambda: None)
     losses = []
     for k in range(8):
-        losses.append(float(step(xs[k % 4], ys[k % 4]))); sched.step()
+        losses.append(float(step(xs[k % 4], ys[k % 4])))
+        sched.step()
     upd = {k: model.state_dict()[k].detach().float() - w0[k] for k in w0}
     res = {'model': name, 'img_size': img_size, 'batch_size': batch_size, 'graph': graph, 'device': str(dev),
            'precision': precision, 'compile': compile,
@@ -160,10 +166,13 @@ def check_train_step(name:str='mscvit_t', img_size:int=128, batch_size:int=32, #
         num = sum(float((upd[k] - reference['_updates'][k]).norm() ** 2) for k in upd)
         den = sum(float(reference['_updates'][k].norm() ** 2) for k in upd)
         res['update_rel_diff'] = math.sqrt(num / max(den, 1e-30))
-    sync(); t0 = time.perf_counter()
+    sync()
+    t0 = time.perf_counter()
     for k in range(steps):
-        step(xs[k % 4], ys[k % 4]); sched.step()
-    sync(); s = time.perf_counter() - t0
+        step(xs[k % 4], ys[k % 4])
+        sched.step()
+    sync()
+    s = time.perf_counter() - t0
     res.update(img_per_s=steps * batch_size / s, ms_per_step=1000 * s / steps, _updates=upd)
     return res
 
@@ -212,7 +221,13 @@ def _resume_checkpoint(out:Path, cfg:TrainConfig, resume:bool) -> dict|None:
 @dataclass
 class Trainer:
     "What one training run updates: the model, what runs it, its EMA, optimizer, scheduler and training step."
-    model:nn.Module; net:nn.Module; ema:object; opt:object; sched:object; step:object; use_graph:bool
+    model:nn.Module
+    net:nn.Module
+    ema:object
+    opt:object
+    sched:object
+    step:object
+    use_graph:bool
 
 def make_trainer(cfg:TrainConfig, tr_ds:XrayDataset, world, ck:dict|None) -> Trainer:
     "Model (seeded), EMA, AdamW and schedule for the run, restored from `ck` when resuming."
@@ -384,14 +399,21 @@ def train_cli(argv=None):
     ap.add_argument('--out', help='run directory (default runs/PRESET_MODEL_sSEED)')
     ap.add_argument('--resume', action='store_true', help='continue the run in --out from last.pt')
     ap.add_argument('--force', action='store_true', help='overwrite a run already in --out')
-    ap.add_argument('--seed', type=int, default=0); ap.add_argument('--epochs', type=int); ap.add_argument('--img-size', type=int)
-    ap.add_argument('--batch-size', type=int); ap.add_argument('--lr', type=float); ap.add_argument('--device')
+    ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--epochs', type=int)
+    ap.add_argument('--img-size', type=int)
+    ap.add_argument('--batch-size', type=int)
+    ap.add_argument('--lr', type=float)
+    ap.add_argument('--device')
     ap.add_argument('--compile', action='store_true', help='torch.compile the training step (first epoch slower while it compiles)')
     ap.add_argument('--precision', choices=['auto', 'fp32', 'bf16'], help='training autocast: auto (bf16 on CUDA, fp32 on CPU), fp32, bf16')
     ap.add_argument('--set', action='append', default=[], metavar='FIELD=VALUE', help='override any TrainConfig field')
-    ap.add_argument('--quiet', action='store_true', help='no progress bars'); ap.add_argument('--list-models', action='store_true')
+    ap.add_argument('--quiet', action='store_true', help='no progress bars')
+    ap.add_argument('--list-models', action='store_true')
     a = ap.parse_args(argv)
-    if a.list_models: print('\n'.join(list_models())); return 0
+    if a.list_models:
+        print('\n'.join(list_models()))
+        return 0
     out = Path(a.out or f'runs/{a.preset}_{a.model}_s{a.seed}')
     try:
         ov = {k: v for k, v in dict(epochs=a.epochs, img_size=a.img_size, batch_size=a.batch_size, lr=a.lr, device=a.device, precision=a.precision,
@@ -399,11 +421,13 @@ def train_cli(argv=None):
         cfg = make_config(a.preset, model=a.model, seed=a.seed, **ov, **parse_set(a.set))
         m = train(cfg, out, a.data, resume=a.resume, force=a.force, quiet=a.quiet)
     except (ValueError, DataError, CheckpointError, TrainingError, FileExistsError) as e:
-        print(f"mscvit-train: error: {e}", file=sys.stderr); return 1 if isinstance(e, TrainingError) else 2
+        print(f"mscvit-train: error: {e}", file=sys.stderr)
+        return 1 if isinstance(e, TrainingError) else 2
     except Exception as e:  # under torchrun: which rank stopped, why, and the checkpoint to resume from
         from mscvit.distributed import torchrun_env, stop_message
         if torchrun_env() is None: raise
-        print(stop_message(e, out/'last.pt'), file=sys.stderr); return 1
+        print(stop_message(e, out/'last.pt'), file=sys.stderr)
+        return 1
     if 'val' not in m: return 0  # ranks 1.. of a torchrun run: rank 0 reports
     if 'test' not in m:
         print(f"{cfg.model} validation only (evaluate_test=False): auc {m['val']['roc_auc']:.4f} sens {m['val']['sensitivity']:.4f} "

@@ -19,9 +19,10 @@ __all__ = ['multi_scale_groups', 'single_scale_groups', 'KVGroup', 'ConvLNGELU',
 _MULTI_SCALE = {8: ([(8, 2), (4, 2)], 0), 4: ([(4, 4), (2, 4), (1, 4)], 1),
                 2: ([(2, 4), (1, 4)], 2), 1: ([(1, 1)], 0)}  # R -> ([(r, heads divisor)], conv branches)
 
-def multi_scale_groups(reduction:int, # the stage's largest key/value reduction R
-                       heads:int, # attention heads of the layer
-                      )->tuple[list[tuple[int, int]], int]: # [(r, n_heads)] largest r first, and the number of conv branches
+def multi_scale_groups(
+    reduction: int,  # the stage's largest key/value reduction R
+    heads: int,  # attention heads of the layer
+) -> tuple[list[tuple[int, int]], int]:  # [(r, n_heads)] largest r first, and the number of conv branches
     "MSCViT's head groups for a stage with key/value reduction `reduction`."
     if reduction not in _MULTI_SCALE:
         raise ValueError(f'no multi-scale head groups for reduction {reduction}; valid: {sorted(_MULTI_SCALE)}')
@@ -47,8 +48,11 @@ class KVGroup(nn.Module):
                 ):
         super().__init__()
         self.reduction, self.heads, self.head_dim = reduction, heads, head_dim
-        self.reduce = (nn.Sequential(nn.Conv2d(dim, dim, reduction, reduction, groups=dim), LayerNorm2d(dim, eps=eps), nn.GELU())
-                       if reduction > 1 else nn.Identity())
+        self.reduce = (
+            nn.Sequential(nn.Conv2d(dim, dim, reduction, reduction, groups=dim), LayerNorm2d(dim, eps=eps), nn.GELU())
+            if reduction > 1
+            else nn.Identity()
+        )
         self.kv = nn.Linear(dim, 2 * heads * head_dim)
     def forward(self, x:Tensor, # [B, a, H, W]
                )->tuple[Tensor, Tensor]: # k, v: [B, heads, H/r * W/r, head_dim]

@@ -163,23 +163,24 @@ def _in_process(kw:dict)->dict:
         return {'model': kw['name'], 'backend': kw['backend'], 'mode': kw['mode'], 'img_size': kw['img_size'],
                 'batch_size': kw['batch_size'], 'error': str(e)}
 
-def benchmark_throughput(names:tuple=BENCH_MODELS, # registered model names
-                         sizes:tuple=(128, 224), # square input sides
-                         batch_sizes:tuple=(1, 32), # images per step (train: only those > 1)
-                         modes:tuple=('train', 'infer'), # what to time
-                         iters:int=3, # timed steps per configuration at batch size > 1
-                         warmup:int=1, # untimed steps per configuration after the checked first call
-                         threads:int|None=2, # torch threads in each run
-                         isolate:bool=True, # each configuration in a fresh process (needed for the memory column)
-                         malloc_retain:bool=False, # isolated runs keep freed memory (glibc `MALLOC_RETAIN`)
-                         out:str|Path|None=None, # CSV path to write (and a .md beside it); None writes nothing
-                         verbose:bool=True, # print each row as it finishes
-                         backends:tuple=DEFAULT_BACKENDS, # inference paths
-                         train_backends:tuple=TRAIN_BACKENDS, # train-step paths
-                         latency_iters:int=10, # timed steps at batch size 1
-                         compile_batch_sizes:tuple|None=None, # batch sizes of the compile paths (one compile per shape); None: all
-                         note:str='', # free text for the summary (e.g. what else ran on the machine)
-                        ): # pandas DataFrame, one row per configuration
+def benchmark_throughput(
+    names: tuple = BENCH_MODELS,  # registered model names
+    sizes: tuple = (128, 224),  # square input sides
+    batch_sizes: tuple = (1, 32),  # images per step (train: only those > 1)
+    modes: tuple = ('train', 'infer'),  # what to time
+    iters: int = 3,  # timed steps per configuration at batch size > 1
+    warmup: int = 1,  # untimed steps per configuration after the checked first call
+    threads: int | None = 2,  # torch threads in each run
+    isolate: bool = True,  # each configuration in a fresh process (needed for the memory column)
+    malloc_retain: bool = False,  # isolated runs keep freed memory (glibc `MALLOC_RETAIN`)
+    out: str | Path | None = None,  # CSV path to write (and a .md beside it); None writes nothing
+    verbose: bool = True,  # print each row as it finishes
+    backends: tuple = DEFAULT_BACKENDS,  # inference paths
+    train_backends: tuple = TRAIN_BACKENDS,  # train-step paths
+    latency_iters: int = 10,  # timed steps at batch size 1
+    compile_batch_sizes: tuple | None = None,  # batch sizes of the compile paths (one compile per shape); None: all
+    note: str = '',  # free text for the summary (e.g. what else ran on the machine)
+):  # pandas DataFrame, one row per configuration
     "Train-step and inference speed (img/s, latency) and peak memory growth of models on every path, on CPU."
     import pandas as pd
     bad = [b for b in (*backends, *train_backends) if b not in BACKENDS]
@@ -199,7 +200,8 @@ def benchmark_throughput(names:tuple=BENCH_MODELS, # registered model names
     for kw in jobs:
         r = _run_isolated(kw, MALLOC_RETAIN if malloc_retain else None) if isolate else _in_process(kw)
         r['malloc'] = 'retain' if (isolate and malloc_retain) else 'default'
-        r['load_1min'] = round(os.getloadavg()[0], 2)  # after the configuration; the benchmark alone makes up to ~threads
+        # after the configuration; the benchmark alone makes up to ~threads
+        r['load_1min'] = round(os.getloadavg()[0], 2)
         rows.append(r)
         if verbose: print(r, flush=True)
         df = _frame(rows, attrs, len(jobs))
@@ -314,14 +316,18 @@ def fusion_table(name:str='mscvit_t', # registered MSCViT model
     xc = x.contiguous(memory_format=torch.channels_last)
     with torch.no_grad():
         ref = model(x)
-        steps = [(label, fuse_model(model, kinds).to(memory_format=torch.channels_last)) for label, kinds in FUSION_STEPS]
+        steps = [
+            (label, fuse_model(model, kinds).to(memory_format=torch.channels_last)) for label, kinds in FUSION_STEPS
+        ]
         diffs = [float((m(xc) - ref).abs().max()) for _, m in steps]  # also the warm-up call
         times = [[] for _ in steps]
         for _ in range(iters):  # round robin: a change of load on a shared machine hits every step alike
             for t, (_, m) in zip(times, steps): t.append(_time(m, xc, 1, warmup=0))
         profiles = {'readable': _profile(steps[0][1], xc), 'fused': _profile(steps[-1][1], xc)}
-    rows = [{'step': label, 'img_per_s': round(batch_size / sorted(t)[len(t) // 2], 1), 'max_abs_dlogit': float(f'{d:.1e}')}
-            for (label, _), t, d in zip(steps, times, diffs)]
+    rows = [
+        {'step': label, 'img_per_s': round(batch_size / sorted(t)[len(t) // 2], 1), 'max_abs_dlogit': float(f'{d:.1e}')}
+        for (label, _), t, d in zip(steps, times, diffs)
+    ]
     return rows, profiles
 
 def bench_fusion(name:str='mscvit_t', img_size:int=224, batch_size:int=32, iters:int=5, threads:int|None=2,
@@ -346,13 +352,17 @@ def bench_fusion(name:str='mscvit_t', img_size:int=224, batch_size:int=32, iters
     ops = list(dict.fromkeys([*profiles['readable'], *profiles['fused']]))
     prof = pd.DataFrame({'operator': ops, 'readable ms': [profiles['readable'].get(o) for o in ops],
                          'fused ms': [profiles['fused'].get(o) for o in ops]})
-    lines = ['# What each fusion buys', '',
-             f'Written by `mscvit.bench.bench_fusion`: {name}, inference (eval, no_grad), {img_size} px, '
-             f'batch {batch_size}, channels-last, {threads} threads, median of {iters} round-robin rounds, '
-             f'malloc {"retain" if malloc_retain else "default"}, torch {torch.__version__}. '
-             'Fusions of `mscvit.fuse.fuse_model` switched on cumulatively; `max_abs_dlogit` against the readable model. '
-             f'Load average at the start {[round(v, 2) for v in load0]}, '
-             f'at the end {[round(v, 2) for v in os.getloadavg()]}. {note}'.rstrip(), '']
+    lines = [
+        '# What each fusion buys',
+        '',
+        f'Written by `mscvit.bench.bench_fusion`: {name}, inference (eval, no_grad), {img_size} px, '
+        f'batch {batch_size}, channels-last, {threads} threads, median of {iters} round-robin rounds, '
+        f'malloc {"retain" if malloc_retain else "default"}, torch {torch.__version__}. '
+        'Fusions of `mscvit.fuse.fuse_model` switched on cumulatively; `max_abs_dlogit` against the readable model. '
+        f'Load average at the start {[round(v, 2) for v in load0]}, '
+        f'at the end {[round(v, 2) for v in os.getloadavg()]}. {note}'.rstrip(),
+        '',
+    ]
     lines += _md_table(df)
     lines += ['', '## Profile: self CPU time per operator, one forward, channels-last (top operators of either)', '']
     lines += _md_table(prof)

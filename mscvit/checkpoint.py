@@ -56,7 +56,8 @@ def model_from_checkpoint(ck:dict, # from `load_checkpoint`
     name = ck['model_name']
     if expect_model and expect_model != name:
         raise CheckpointError(f"Checkpoint is for model {name!r} but {expect_model!r} was requested.")
-    if name not in list_models(): raise CheckpointError(f"Checkpoint model {name!r} is not a known model ({', '.join(list_models())}).")
+    if name not in list_models():
+        raise CheckpointError(f"Checkpoint model {name!r} is not a known model ({', '.join(list_models())}).")
     m = create_model(name, num_classes=ck['num_classes'], in_chans=ck['in_chans'], img_size=ck['img_size'])
     sd = ck['ema'] if use_ema and ck.get('ema') is not None else ck['model']
     try: m.load_state_dict(sd, strict=True)
@@ -80,16 +81,27 @@ def training_checkpoint(cfg:TrainConfig, # the run's settings
                         final:bool=False, # the finished run's evaluated checkpoint
                        ) -> dict:
     "The checkpoint dict of a run: what rebuilds the model for inference, and what resumes its training."
-    return {'format': CKPT_FORMAT, 'model_name': cfg.model, 'num_classes': 2, 'in_chans': cfg.in_chans,
-            'img_size': cfg.img_size, 'config': asdict(cfg), 'model': model.state_dict(),
-            'ema': ema.module.state_dict() if ema is not None else None,
-            'ema_n_averaged': int(ema.n_averaged) if ema is not None else 0,  # AveragedModel's count: restored on resume
-            'optimizer': opt.state_dict() if opt is not None else None,
-            'scheduler': sched.state_dict() if sched is not None else None, 'rng': get_rng_state(),
-            'epoch': epoch, 'history': history if history is not None else [],
-            'best': best if best is not None else {'epoch': 0, 'val_auc': float('nan')},
-            'threshold': float(threshold), 'temperature': float(temperature),
-            'norm': {'mean': norm.mean, 'std': norm.std}, 'final': final}
+    return {
+        'format': CKPT_FORMAT,
+        'model_name': cfg.model,
+        'num_classes': 2,
+        'in_chans': cfg.in_chans,
+        'img_size': cfg.img_size,
+        'config': asdict(cfg),
+        'model': model.state_dict(),
+        'ema': ema.module.state_dict() if ema is not None else None,
+        'ema_n_averaged': int(ema.n_averaged) if ema is not None else 0,  # AveragedModel's count: restored on resume
+        'optimizer': opt.state_dict() if opt is not None else None,
+        'scheduler': sched.state_dict() if sched is not None else None,
+        'rng': get_rng_state(),
+        'epoch': epoch,
+        'history': history if history is not None else [],
+        'best': best if best is not None else {'epoch': 0, 'val_auc': float('nan')},
+        'threshold': float(threshold),
+        'temperature': float(temperature),
+        'norm': {'mean': norm.mean, 'std': norm.std},
+        'final': final,
+    }
 
 def slim_checkpoint(ck:dict) -> dict:
     "An inference-only final checkpoint: with EMA, the EMA weights become `model` and the raw ones are dropped."
@@ -132,9 +144,11 @@ def default_checkpoint(root:str|Path|None=None, # repository root (default: sear
         cands = list(dict.fromkeys(r/REFERENCE_CHECKPOINT for r in roots if r is not None))
     for c in cands:
         if c.is_file(): return c
-    raise CheckpointError(f"No --checkpoint given and the reference weights {REFERENCE_CHECKPOINT} were not found "
-                          f"(looked in {', '.join(str(c) for c in cands)}). Pass --checkpoint FILE "
-                          "(a best.pt written by mscvit-train), or run from a checkout of the repository that holds them.")
+    raise CheckpointError(
+        f"No --checkpoint given and the reference weights {REFERENCE_CHECKPOINT} were not found "
+        f"(looked in {', '.join(str(c) for c in cands)}). Pass --checkpoint FILE "
+        "(a best.pt written by mscvit-train), or run from a checkout of the repository that holds them."
+    )
 
 def demo_checkpoint(path:str|Path, # where to write it
                     model:str='mscvit_test', # registry name

@@ -56,8 +56,10 @@ class TrainConfig:
     num_workers:int = 0             # DataLoader workers when cache=False
     amp:bool = True                 # bf16 autocast (CUDA only)
     channels_last:bool = True       # channels-last memory format (CUDA only)
-    cuda_graph:bool = False         # replay the training step as one CUDA graph (CUDA, one process; see `CudaGraphStep`)
-    precision:str = 'auto'          # training step: 'auto' (bf16 autocast on CUDA if `amp`, fp32 on CPU), 'fp32' or 'bf16'
+    # replay the training step as one CUDA graph (CUDA, one process; see `CudaGraphStep`)
+    cuda_graph: bool = False
+    # training step: 'auto' (bf16 autocast on CUDA if `amp`, fp32 on CPU), 'fp32' or 'bf16'
+    precision: str = 'auto'
     compile:bool = False            # torch.compile the model for the training step (evaluation stays eager)
     limit_train:int = 0             # use only this many training images (0 = all); for tests and smoke runs
     limit_eval:int = 0              # use only this many val/test images (0 = all); for tests and smoke runs
@@ -103,10 +105,14 @@ def make_config(preset:str='quick', # one of PRESETS
     if bad: raise ValueError(f"Unknown config field(s) {', '.join(bad)}; valid fields: {', '.join(sorted(names))}")
     cfg = TrainConfig(**{**settings, 'recipe': preset, **overrides})
     if cfg.img_size % 32: raise ValueError(f"img_size must be a multiple of 32, got {cfg.img_size}")
-    if cfg.precision not in ('auto', 'fp32', 'bf16'): raise ValueError(f"Unknown precision {cfg.precision!r}; valid: auto, fp32, bf16")
-    if cfg.compile and cfg.cuda_graph: raise ValueError("compile and cuda_graph are two ways to the same end; choose one")
-    if cfg.val_rule not in VAL_RULES: raise ValueError(f"Unknown val_rule {cfg.val_rule!r}; valid rules: {', '.join(VAL_RULES)}")
-    if cfg.model not in list_models(): raise ValueError(f"Unknown model {cfg.model!r}; valid models: {', '.join(list_models())}")
+    if cfg.precision not in ('auto', 'fp32', 'bf16'):
+        raise ValueError(f"Unknown precision {cfg.precision!r}; valid: auto, fp32, bf16")
+    if cfg.compile and cfg.cuda_graph:
+        raise ValueError("compile and cuda_graph are two ways to the same end; choose one")
+    if cfg.val_rule not in VAL_RULES:
+        raise ValueError(f"Unknown val_rule {cfg.val_rule!r}; valid rules: {', '.join(VAL_RULES)}")
+    if cfg.model not in list_models():
+        raise ValueError(f"Unknown model {cfg.model!r}; valid models: {', '.join(list_models())}")
     return cfg
 
 # %% ../nbs/06b_config.ipynb #0f28273c

@@ -24,11 +24,14 @@ __all__ = ['CLASSES', 'SPLITS', 'IMG_EXTS', 'KAGGLE_DATASET', 'GET_DATA_HELP', '
 # %% ../nbs/01_data.ipynb #5
 CLASSES = ('NORMAL', 'PNEUMONIA')  # label 0, label 1
 SPLITS = ('train', 'test')
-IMG_EXTS = {'.jpeg', '.jpg', '.png', '.bmp', '.tif', '.tiff'} | DICOM_EXTS  # DICOM also without extension, see `is_dicom`
+# DICOM also without extension, see `is_dicom`
+IMG_EXTS = {'.jpeg', '.jpg', '.png', '.bmp', '.tif', '.tiff'} | DICOM_EXTS
 KAGGLE_DATASET = 'paultimothymooney/chest-xray-pneumonia'
-GET_DATA_HELP = (f"Get the dataset (CC BY 4.0) from Kaggle: `kaggle datasets download -d {KAGGLE_DATASET}` and unzip it "
-                 "so that DIR/train/{NORMAL,PNEUMONIA} and DIR/test/{NORMAL,PNEUMONIA} exist, then pass --data DIR or set "
-                 "MSCVIT_DATA=DIR (in Colab: `mscvit.data.download_kaggle()` with Kaggle credentials). See data/README.md.")
+GET_DATA_HELP = (
+    f"Get the dataset (CC BY 4.0) from Kaggle: `kaggle datasets download -d {KAGGLE_DATASET}` and unzip it "
+    "so that DIR/train/{NORMAL,PNEUMONIA} and DIR/test/{NORMAL,PNEUMONIA} exist, then pass --data DIR or set "
+    "MSCVIT_DATA=DIR (in Colab: `mscvit.data.download_kaggle()` with Kaggle credentials). See data/README.md."
+)
 
 class DataError(ValueError):
     "A problem with the data on disk, with a message that says what and where."
@@ -69,13 +72,19 @@ def download_kaggle(dest:str|Path='data', # where `chest_xray/` should appear
                         f"(Colab: Secrets), then retry. Or download {KAGGLE_DATASET} by hand. {GET_DATA_HELP}")
     import subprocess, zipfile
     dest.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, '-m', 'kaggle', 'datasets', 'download', '-d', KAGGLE_DATASET, '-p', str(dest)], check=True)
+    subprocess.run(
+        [sys.executable, '-m', 'kaggle', 'datasets', 'download', '-d', KAGGLE_DATASET, '-p', str(dest)], check=True
+    )
     with zipfile.ZipFile(dest/'chest-xray-pneumonia.zip') as z: z.extractall(dest)
     if not _holds_data(root): raise DataError(f"Unzipped the Kaggle archive but {root} holds no train/ or test/.")
     return root
 
 # %% ../nbs/01_data.ipynb #9
-_PATIENT_RES = [re.compile(r'^(person\d+)_(?:bacteria|virus)'), re.compile(r'^(NORMAL2-IM-\d+)-'), re.compile(r'^(IM-\d+)-')]
+_PATIENT_RES = [
+    re.compile(r'^(person\d+)_(?:bacteria|virus)'),
+    re.compile(r'^(NORMAL2-IM-\d+)-'),
+    re.compile(r'^(IM-\d+)-'),
+]
 
 def patient_id(fname:str, # an image file name such as 'person12_virus_3.jpeg'
               ) -> str:
@@ -107,7 +116,8 @@ def index_split(root:str|Path, # the data root holding `train/` and `test/`
                ) -> pd.DataFrame:
     "Index one split: a DataFrame with columns path, label, split, patient, sorted by path."
     d = Path(root)/split
-    if not d.is_dir(): raise DataError(f"{d} does not exist: the data root must hold {split}/NORMAL and {split}/PNEUMONIA.")
+    if not d.is_dir():
+        raise DataError(f"{d} does not exist: the data root must hold {split}/NORMAL and {split}/PNEUMONIA.")
     missing = [c for c in CLASSES if not (d/c).is_dir()]
     if missing:
         found = sorted(p.name for p in d.iterdir() if p.is_dir())
@@ -120,9 +130,12 @@ def index_split(root:str|Path, # the data root holding `train/` and `test/`
             if p.is_file() and p.suffix.lower() in IMG_EXTS and not p.name.startswith('.'):
                 rows.append((str(p), label, split, patient_id(p.name)))
             else: stray.append(p.name)
-        if len(rows) == n0: raise DataError(f"{d/c} holds no images ({', '.join(sorted(IMG_EXTS))}): every class needs at least one.")
+        if len(rows) == n0:
+            raise DataError(f"{d/c} holds no images ({', '.join(sorted(IMG_EXTS))}): every class needs at least one.")
     if stray:
-        warnings.warn(f"Skipped {len(stray)} non-image file(s) in {d}: {', '.join(stray[:5])}{' ...' if len(stray) > 5 else ''}")
+        warnings.warn(
+            f"Skipped {len(stray)} non-image file(s) in {d}: {', '.join(stray[:5])}{' ...' if len(stray) > 5 else ''}"
+        )
     return pd.DataFrame(rows, columns=['path', 'label', 'split', 'patient'])
 
 def index_dataset(root:str|Path|None=None, # data root; None searches as `find_data_root` does
@@ -154,7 +167,11 @@ def make_synthetic_xrays(root:str|Path, # where to write `train/` and `test/`
                     for _ in range(3):
                         cx, cy = rng.uniform(.2, .8, 2)
                         img += 90*np.exp(-((xx-cx)**2 + (yy-cy)**2)/.005)
-                name = f'IM-{pid:04d}-{i:04d}.jpeg' if label == 0 else f'person{pid}_{"virus" if i%3 else "bacteria"}_{i}.jpeg'
+                name = (
+                    f'IM-{pid:04d}-{i:04d}.jpeg'
+                    if label == 0
+                    else f'person{pid}_{"virus" if i%3 else "bacteria"}_{i}.jpeg'
+                )
                 Image.fromarray(np.clip(img, 0, 255).astype(np.uint8)).save(root/split/c/name, quality=95)
     return root
 
@@ -203,9 +220,10 @@ def patient_split(df:pd.DataFrame, # a train table from `index_split`
     return df[~is_va].reset_index(drop=True), df[is_va].reset_index(drop=True)
 
 # %% ../nbs/01_data.ipynb #24
-def decode_gray(path:str|Path, # an image file: PNG, JPEG, BMP, TIFF or DICOM
-                info:dict|None=None, # filled with format, width, height, bits and colour (mean chroma 0-255, 0 for gray)
-               ) -> np.ndarray:
+def decode_gray(
+    path: str | Path,  # an image file: PNG, JPEG, BMP, TIFF or DICOM
+    info: dict | None = None,  # filled with format, width, height, bits and colour (mean chroma 0-255, 0 for gray)
+) -> np.ndarray:
     "Decode one image at full resolution to `uint8 [H, W]` by the bit-depth rule; `DataError` naming the file and the reason."
     p = Path(path)
     try:
@@ -219,7 +237,9 @@ def decode_gray(path:str|Path, # an image file: PNG, JPEG, BMP, TIFF or DICOM
             check_size(*im.size)
             im.load()
             im = ImageOps.exif_transpose(im)
-            meta = dict(format=im.format or p.suffix.lstrip('.').upper(), width=im.width, height=im.height, bits=8, colour=0.0)
+            meta = dict(
+                format=im.format or p.suffix.lstrip('.').upper(), width=im.width, height=im.height, bits=8, colour=0.0
+            )
             if im.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F'):
                 a = np.asarray(im)
                 if im.mode == 'F' and a.size and a.min() >= 0 and a.max() <= 1: g = unit_to_uint8(a)
@@ -250,7 +270,8 @@ def load_xray(path:str|Path, # an image file (any format `decode_gray` reads)
              ) -> np.ndarray:
     "Decode one X-ray to `uint8 [in_chans, size, size]`; `DataError` naming the file if it cannot be read."
     g = decode_gray(path, info)
-    if g.shape != (size, size): g = np.asarray(Image.fromarray(g).resize((size, size), Image.BILINEAR, reducing_gap=None))
+    if g.shape != (size, size):
+        g = np.asarray(Image.fromarray(g).resize((size, size), Image.BILINEAR, reducing_gap=None))
     return np.repeat(g[None], in_chans, 0) if in_chans > 1 else g[None].copy()
 
 # %% ../nbs/01_data.ipynb #27
@@ -425,11 +446,25 @@ def benchmark_loader(data=None, # data root (searched when None)
                 k += len(xb)
             return k / (time.perf_counter() - t0)
         lazy = XrayDataset(items, s, validate=False)
-        rows.append({'img_size': s, 'mode': f'decode in {workers} workers', 'img_per_s': run(batches(lazy, batch_size, shuffle=True, num_workers=workers)), 'cache_build_s': 0.0})
+        rows.append(
+            {
+                'img_size': s,
+                'mode': f'decode in {workers} workers',
+                'img_per_s': run(batches(lazy, batch_size, shuffle=True, num_workers=workers)),
+                'cache_build_s': 0.0,
+            }
+        )
         t0 = time.perf_counter()
         cached = XrayDataset(items, s, cache=True, num_threads=threads)
         tb = time.perf_counter() - t0
-        rows.append({'img_size': s, 'mode': 'in-memory cache', 'img_per_s': run(batches(cached, batch_size, shuffle=True)), 'cache_build_s': tb})
+        rows.append(
+            {
+                'img_size': s,
+                'mode': 'in-memory cache',
+                'img_per_s': run(batches(cached, batch_size, shuffle=True)),
+                'cache_build_s': tb,
+            }
+        )
     df = pd.DataFrame(rows).assign(n_images=n, batch_size=batch_size, threads=threads, torch=torch.__version__)
     df['img_per_s'] = df.img_per_s.round(1)
     df['cache_build_s'] = df.cache_build_s.round(2)
@@ -458,15 +493,25 @@ def summarize(root:str|Path|None=None, # data root (searched when None)
 
 def format_summary(s:dict) -> str:
     "A markdown table of a `summarize` result."
-    lines = [f"Data root: {s['root']}", f"Validation rule: {s.get('val_rule', 'random')}", '', '| split | NORMAL | PNEUMONIA | total | patients |', '|---|---:|---:|---:|---:|']
-    lines += [f"| {k} | {v['NORMAL']:,} | {v['PNEUMONIA']:,} | {v['total']:,} | {v['patients']:,} |" for k, v in s['splits'].items()]
+    lines = [
+        f"Data root: {s['root']}",
+        f"Validation rule: {s.get('val_rule', 'random')}",
+        '',
+        '| split | NORMAL | PNEUMONIA | total | patients |',
+        '|---|---:|---:|---:|---:|',
+    ]
+    lines += [
+        f"| {k} | {v['NORMAL']:,} | {v['PNEUMONIA']:,} | {v['total']:,} | {v['patients']:,} |"
+        for k, v in s['splits'].items()
+    ]
     lines += ['', f"Patients shared by fit and val: {s['patient_overlap_fit_val']}; "
                   f"patient ids shared by train and test: {s['patient_overlap_train_test']}"]
     return '\n'.join(lines)
 
-def verify_checksums(root:str|Path, # data root
-                     sha_file:str|Path|None=None, # `sha256sum` output, paths relative to root (default: ROOT.sha256 beside it)
-                    ) -> dict:
+def verify_checksums(
+    root: str | Path,  # data root
+    sha_file: str | Path | None = None,  # `sha256sum` output, paths relative to root (default: ROOT.sha256 beside it)
+) -> dict:
     "Check files against a SHA-256 list; returns counts of ok / mismatched / missing files."
     root = Path(root)
     sha_file = Path(sha_file or root.parent/f'{root.name}.sha256')
@@ -487,7 +532,10 @@ def verify_checksums(root:str|Path, # data root
 def data_cli(argv=None):
     "Print the data summary (counts per split and class, patients, validation split) and optionally verify checksums."
     ap = argparse.ArgumentParser(prog='mscvit-data', description=data_cli.__doc__)
-    ap.add_argument('--data', help='data root holding train/ and test/ (default: MSCVIT_DATA, data/chest_xray, ../shared/data/chest_xray)')
+    ap.add_argument(
+        '--data',
+        help='data root holding train/ and test/ (default: MSCVIT_DATA, data/chest_xray, ../shared/data/chest_xray)',
+    )
     ap.add_argument('--val-frac', type=float, default=0.125)
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--val-rule', default='random', help=f"validation rule: {', '.join(VAL_RULES)} (default random)")

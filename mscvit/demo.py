@@ -32,7 +32,11 @@ def analyse(pr:Predictor, # the loaded checkpoint
     info = {}
     try: x = torch.from_numpy(pr.load(path, info))[None]
     except DataError as e: return {'error': str(e).replace(str(path), Path(path).name)}
-    if not cam: return {**pr.describe(float(torch.softmax(pr.logits(x), 1)[0, 1]), pr.ood_scores(x)[0], info), 'threshold': pr.threshold}
+    if not cam:
+        return {
+            **pr.describe(float(torch.softmax(pr.logits(x), 1)[0, 1]), pr.ood_scores(x)[0], info),
+            'threshold': pr.threshold,
+        }
     r = stage_cams(pr.model, pr.norm, x, ('gradcam',), threshold=pr.threshold)
     cams = r['cams']['gradcam']
     names = list(cams)
@@ -40,8 +44,17 @@ def analyse(pr:Predictor, # the loaded checkpoint
     res = pr.describe(float(r['prob'][0]), pr.ood_scores(x)[0], info)
     g = display_image(path, display_size)
     out = Path(out_dir or tempfile.mkdtemp(prefix='mscvit-demo-'))
-    gif = stage_animation(g, {s: cams[s][0] for s in names}, out/f'{Path(path).stem}_stages.gif', f"Grad-CAM {res['label']}")
-    return {**res, 'threshold': pr.threshold, 'stage': stage, 'stages': names, 'overlay': overlay(g, cams[stage][0]), 'animation': gif}
+    gif = stage_animation(
+        g, {s: cams[s][0] for s in names}, out / f'{Path(path).stem}_stages.gif', f"Grad-CAM {res['label']}"
+    )
+    return {
+        **res,
+        'threshold': pr.threshold,
+        'stage': stage,
+        'stages': names,
+        'overlay': overlay(g, cams[stage][0]),
+        'animation': gif,
+    }
 
 def result_markdown(res:dict, # from `analyse`
                     name:str='', # the file name shown
@@ -75,7 +88,11 @@ def build_demo(checkpoint:str|Path|None=None, # default: the committed reference
         try:
             res = analyse(pr, path, stage, cam, out_dir)
             name = Path(path).name if path else ''
-            return result_markdown(res, name), res.get('overlay'), str(res['animation']) if res.get('animation') else None
+            return (
+                result_markdown(res, name),
+                res.get('overlay'),
+                str(res['animation']) if res.get('animation') else None,
+            )
         except Exception as e:  # the page must survive anything an upload does
             return f"**Unexpected error** ({type(e).__name__}): {e}\n\n*{DISCLAIMER}*", None, None
 
@@ -91,16 +108,20 @@ def build_demo(checkpoint:str|Path|None=None, # default: the committed reference
             with gr.Column(scale=2):
                 md = gr.Markdown('Upload an X-ray and press Analyse.', elem_id='result')
                 ov = gr.Image(label='Grad-CAM overlay', elem_id='overlay', interactive=False)
-                anim = gr.Image(label='Grad-CAM per stage (animation)', type='filepath', elem_id='animation', interactive=False)
+                anim = gr.Image(
+                    label='Grad-CAM per stage (animation)', type='filepath', elem_id='animation', interactive=False
+                )
         btn.click(run, [inp, stage, cam], [md, ov, anim])
         stage.change(run, [inp, stage, cam], [md, ov, anim])
     return demo
 
 def demo_cli(argv=None) -> int:
     "Serve the web demo (see `mscvit-demo --help`)."
-    ap = argparse.ArgumentParser(prog='mscvit-demo', description='A web page to upload chest X-rays (PNG, JPEG, DICOM) and '
-                                 'see the probability of pneumonia, the Grad-CAM per stage and an out-of-distribution warning. '
-                                 + DISCLAIMER)
+    ap = argparse.ArgumentParser(
+        prog='mscvit-demo',
+        description='A web page to upload chest X-rays (PNG, JPEG, DICOM) and '
+        'see the probability of pneumonia, the Grad-CAM per stage and an out-of-distribution warning. ' + DISCLAIMER,
+    )
     ap.add_argument('--checkpoint', help='a best.pt written by mscvit-train (default: the committed reference weights)')
     ap.add_argument('--host', default='127.0.0.1', help='address to serve on (default: 127.0.0.1, this machine only)')
     ap.add_argument('--port', type=int, default=7860)
@@ -161,9 +182,12 @@ def benchmark_latency(checkpoint:str|Path, # the checkpoint to time
         res[f'demo_cold_start_{k}_s'] = round(d['first_s'], 3)
         res[f'demo_warm_{k}_ms_per_image'] = round(1000 * float(np.median(d['warm_s'])), 1) if d['warm_s'] else None
     la1 = os.getloadavg()[0] if hasattr(os, 'getloadavg') else None
-    res.update(loadavg_before_latency=la0, loadavg_after_latency=la1,
-               concurrent_load=bool(max(la0 or 0, la1 or 0) > 0.5 * (os.cpu_count() or 1)),
-               latency_note='cold start = fresh process: Python start, imports, checkpoint load, first image; warm = per '
-                            'further image. Demo = its handler (analyse) without browser and HTTP. Noisy when concurrent_load.')
+    res.update(
+        loadavg_before_latency=la0,
+        loadavg_after_latency=la1,
+        concurrent_load=bool(max(la0 or 0, la1 or 0) > 0.5 * (os.cpu_count() or 1)),
+        latency_note='cold start = fresh process: Python start, imports, checkpoint load, first image; warm = per '
+        'further image. Demo = its handler (analyse) without browser and HTTP. Noisy when concurrent_load.',
+    )
     save_json(res, out_json)
     return res

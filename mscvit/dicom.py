@@ -12,7 +12,8 @@ __all__ = ['MAX_PIXELS', 'DICOM_EXTS', 'SUPPORTED_PHOTOMETRIC', 'DECODERS_HELP',
            'unit_to_uint8', 'check_size', 'is_dicom', 'window', 'dicom_to_unit', 'read_dicom', 'write_dicom']
 
 # %% ../nbs/00a_dicom.ipynb #5
-MAX_PIXELS = 64_000_000  # larger images are refused (a chest X-ray is at most ~20 MP); a 100 MP upload is an error, not a stall
+# larger images are refused (a chest X-ray is at most ~20 MP); a 100 MP upload is an error, not a stall
+MAX_PIXELS = 64_000_000
 DICOM_EXTS = {'.dcm', '.dicom', '.dic'}
 SUPPORTED_PHOTOMETRIC = ('MONOCHROME1', 'MONOCHROME2', 'RGB')
 DECODERS_HELP = "pip install 'mscvit[dicom]' (installs pylibjpeg, pylibjpeg-libjpeg and pylibjpeg-openjpeg)"
@@ -42,8 +43,10 @@ def check_size(w:int, h:int, # image width and height in pixels
                max_pixels:int=MAX_PIXELS):
     "`PixelError` for images too large to process safely."
     if w * h > max_pixels:
-        raise PixelError(f"image is {w}x{h} = {w * h / 1e6:.0f} megapixels, more than the {max_pixels / 1e6:.0f}-megapixel "
-                         "limit (mscvit.dicom.MAX_PIXELS); downscale it first")
+        raise PixelError(
+            f"image is {w}x{h} = {w * h / 1e6:.0f} megapixels, more than the {max_pixels / 1e6:.0f}-megapixel "
+            "limit (mscvit.dicom.MAX_PIXELS); downscale it first"
+        )
 
 # %% ../nbs/00a_dicom.ipynb #8
 def is_dicom(path:str|Path) -> bool:
@@ -65,7 +68,8 @@ def window(x:np.ndarray, # values after the Modality LUT
     f = (function or 'LINEAR').upper()
     if f == 'SIGMOID': return (1 / (1 + np.exp(-4 * (x - center) / width))).astype(np.float32)
     if f == 'LINEAR_EXACT': return to_unit(x, center - width / 2, center + width / 2)
-    if f != 'LINEAR': raise PixelError(f"unsupported VOILUTFunction {function!r} (supported: LINEAR, LINEAR_EXACT, SIGMOID)")
+    if f != 'LINEAR':
+        raise PixelError(f"unsupported VOILUTFunction {function!r} (supported: LINEAR, LINEAR_EXACT, SIGMOID)")
     if width < 1: raise PixelError(f"invalid window width {width} (must be at least 1 for LINEAR)")
     return to_unit(x, center - 0.5 - (width - 1) / 2, center - 0.5 + (width - 1) / 2)
 
@@ -73,7 +77,8 @@ def _first(v): return float(v[0] if hasattr(v, '__len__') and not isinstance(v, 
 
 def _pydicom():
     try: import pydicom
-    except ImportError: raise PixelError("reading DICOM needs pydicom: pip install pydicom (a dependency of mscvit)") from None
+    except ImportError:
+        raise PixelError("reading DICOM needs pydicom: pip install pydicom (a dependency of mscvit)") from None
     return pydicom
 
 def _pixels(ds) -> np.ndarray:
@@ -81,9 +86,13 @@ def _pixels(ds) -> np.ndarray:
     try: return ds.pixel_array
     except Exception as e:  # pydicom raises RuntimeError/NotImplementedError/ValueError depending on the decoder
         if ts is not None and ts.is_compressed:
-            raise PixelError(f"DICOM transfer syntax {ts.name} ({ts}) is compressed and could not be decoded (is its decoder "
-                             f"installed? {DECODERS_HELP}); detail: {str(e).splitlines()[0][:200]}") from None
-        raise PixelError(f"cannot decode the DICOM pixel data: {type(e).__name__}: {str(e).splitlines()[0][:200]}") from None
+            raise PixelError(
+                f"DICOM transfer syntax {ts.name} ({ts}) is compressed and could not be decoded (is its decoder "
+                f"installed? {DECODERS_HELP}); detail: {str(e).splitlines()[0][:200]}"
+            ) from None
+        raise PixelError(
+            f"cannot decode the DICOM pixel data: {type(e).__name__}: {str(e).splitlines()[0][:200]}"
+        ) from None
 
 def dicom_to_unit(ds, # a pydicom Dataset with pixel data
                   max_pixels:int=MAX_PIXELS,
@@ -95,10 +104,13 @@ def dicom_to_unit(ds, # a pydicom Dataset with pixel data
         raise PixelError(f"DICOM holds no pixel data ({sop}): not an image")
     if 'PixelData' not in ds: raise PixelError("DICOM float pixel data (parametric maps) is not supported")
     frames = int(ds.get('NumberOfFrames', 1) or 1)
-    if frames > 1: raise PixelError(f"multi-frame DICOM ({frames} frames) is not supported: export the single X-ray frame")
+    if frames > 1:
+        raise PixelError(f"multi-frame DICOM ({frames} frames) is not supported: export the single X-ray frame")
     pi = str(ds.get('PhotometricInterpretation', '')).strip()
     if pi not in SUPPORTED_PHOTOMETRIC:
-        raise PixelError(f"unsupported photometric interpretation {pi!r} (supported: {', '.join(SUPPORTED_PHOTOMETRIC)})")
+        raise PixelError(
+            f"unsupported photometric interpretation {pi!r} (supported: {', '.join(SUPPORTED_PHOTOMETRIC)})"
+        )
     check_size(int(ds.Columns), int(ds.Rows), max_pixels)
     arr = _pixels(ds)
     bits = int(ds.get('BitsStored', 8) or 8)
@@ -129,7 +141,8 @@ def read_dicom(path:str|Path, # a DICOM file
     pydicom = _pydicom()
     try: ds = pydicom.dcmread(path)
     except pydicom.errors.InvalidDicomError as e: raise PixelError(f"not a valid DICOM file ({e})") from None
-    except (EOFError, ValueError, KeyError) as e: raise PixelError(f"truncated or damaged DICOM file ({type(e).__name__}: {e})") from None
+    except (EOFError, ValueError, KeyError) as e:
+        raise PixelError(f"truncated or damaged DICOM file ({type(e).__name__}: {e})") from None
     y = dicom_to_unit(ds, max_pixels)
     if info is not None:
         info.update(format='DICOM', width=int(ds.Columns), height=int(ds.Rows), bits=int(ds.get('BitsStored', 8)),
@@ -171,7 +184,12 @@ def write_dicom(path:str|Path, # where to write
     if rgb: ds.PlanarConfiguration = 0
     if frames > 1: ds.NumberOfFrames = frames
     alloc = 8 if bits_stored <= 8 else 16
-    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = alloc, bits_stored, bits_stored - 1, int(signed)
+    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = (
+        alloc,
+        bits_stored,
+        bits_stored - 1,
+        int(signed),
+    )
     if window is not None:
         ds.WindowCenter, ds.WindowWidth = window[0], window[1]
         if len(window) > 2: ds.VOILUTFunction = window[2]

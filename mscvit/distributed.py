@@ -71,12 +71,15 @@ class World:
         "Batch norms synchronised and a `DistributedDataParallel` wrapper to train with; `(model, model)` in one process."
         if not self.distributed: return model, model
         if batch_size % self.world_size:
-            raise ValueError(f"The global batch size {batch_size} is not a multiple of the {self.world_size} processes; "
-                             f"choose a --batch-size that is.")
+            raise ValueError(
+                f"The global batch size {batch_size} is not a multiple of the {self.world_size} processes; "
+                f"choose a --batch-size that is."
+            )
         model = sync_batchnorm(model)
         from torch.nn.parallel import DistributedDataParallel
-        return model, DistributedDataParallel(model, device_ids=[self.device.index] if self.device.type == 'cuda' else None,
-                                              gradient_as_bucket_view=True)  # gradients live in DDP's buckets: no copies
+        return model, DistributedDataParallel(
+            model, device_ids=[self.device.index] if self.device.type == 'cuda' else None, gradient_as_bucket_view=True
+        )  # gradients live in DDP's buckets: no copies
 
 # %% ../nbs/07a_distributed.ipynb #8
 class _SyncBatchNormFn(torch.autograd.Function):
@@ -142,11 +145,14 @@ def sync_batchnorm(model:nn.Module) -> nn.Module:
 _world:World|None = None
 
 def _stopped(signum, frame):
-    raise DistributedError(f"stopped by {signal.Signals(signum).name} (torchrun stops every rank when one of them fails)")
+    raise DistributedError(
+        f"stopped by {signal.Signals(signum).name} (torchrun stops every rank when one of them fails)"
+    )
 
-def init_world(device:str|None=None, # '' or None: CUDA when available, else CPU; under torchrun CUDA means `cuda:LOCAL_RANK`
-               timeout_s:float=1800, # how long a rank waits in a collective before it gives up
-              ) -> World:
+def init_world(
+    device: str | None = None,  # '' or None: CUDA when available, else CPU; under torchrun CUDA means `cuda:LOCAL_RANK`
+    timeout_s: float = 1800,  # how long a rank waits in a collective before it gives up
+) -> World:
     "This process's `World`: under torchrun with 2+ processes, join the process group (once); otherwise one process."
     global _world
     env, dev = torchrun_env(), get_device(device or None)
@@ -187,16 +193,22 @@ def _grad_allreduce_mb(model:str, img_size:int) -> tuple[float, int]:
     m = create_model(model, num_classes=2, in_chans=1, img_size=img_size)
     return sum(p.numel() for p in m.parameters()) * 4 / 2**20, sum(isinstance(x, nn.BatchNorm2d) for x in m.modules())
 
-def bench_ddp(data=None, # data root (searched when None)
-              out:str|Path|None=None, # write OUT.csv (one row per run) and OUT.json (the summary), e.g. figures/bench_ddp
-              model:str='mscvit_t', img_size:int=128, batch_size:int=32, preset:str='reference',
-              n_images:int=256, # training images per run (a stratified subset)
-              epochs:int=2, # img/s of the last epoch (the first one includes the warm-up)
-              repeats:int=2, # rounds over the configurations, back to back
-              configs=((1, 1), (1, 2), (2, 1)), # (processes, threads per process)
-              env:dict|None=None, # extra environment variables for every run (recorded), e.g. {'OMP_WAIT_POLICY': 'PASSIVE'}
-              timeout_s:float=900, # a run still going after this long is stopped and recorded with img/s NaN
-             ) -> dict:
+def bench_ddp(
+    data=None,  # data root (searched when None)
+    out: str | Path | None = None,  # write OUT.csv (one row per run) and OUT.json (the summary), e.g. figures/bench_ddp
+    model: str = 'mscvit_t',
+    img_size: int = 128,
+    batch_size: int = 32,
+    preset: str = 'reference',
+    n_images: int = 256,  # training images per run (a stratified subset)
+    epochs: int = 2,  # img/s of the last epoch (the first one includes the warm-up)
+    repeats: int = 2,  # rounds over the configurations, back to back
+    configs=((1, 1), (1, 2), (2, 1)),  # (processes, threads per process)
+    env: (
+        dict | None
+    ) = None,  # extra environment variables for every run (recorded), e.g. {'OMP_WAIT_POLICY': 'PASSIVE'}
+    timeout_s: float = 900,  # a run still going after this long is stopped and recorded with img/s NaN
+) -> dict:
     "Training img/s per (processes x threads) through `torchrun -m mscvit.train` on CPU, and the DDP scaling efficiency."
     import tempfile, shutil
     import pandas as pd
@@ -207,26 +219,71 @@ def bench_ddp(data=None, # data root (searched when None)
                 run = tmp/f'p{nproc}_t{threads}_r{r}'
                 load = os.getloadavg()[0]
                 t0 = time.time()
-                cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', str(nproc), '-m', 'mscvit.train',
-                       '--preset', preset, '--model', model, '--img-size', str(img_size), '--epochs', str(epochs), '--batch-size',
-                       str(batch_size), '--device', 'cpu', '--set', f'limit_train={n_images}', '--set', 'limit_eval=64',
-                       '--set', 'n_boot=0', '--set', 'evaluate_test=false', '--quiet', '--out', str(run)] + (['--data', str(data)] if data else [])
-                p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-                                     env={**os.environ, **(env or {}), 'OMP_NUM_THREADS': str(threads)})
+                cmd = [
+                    sys.executable,
+                    '-m',
+                    'torch.distributed.run',
+                    '--standalone',
+                    '--nproc_per_node',
+                    str(nproc),
+                    '-m',
+                    'mscvit.train',
+                    '--preset',
+                    preset,
+                    '--model',
+                    model,
+                    '--img-size',
+                    str(img_size),
+                    '--epochs',
+                    str(epochs),
+                    '--batch-size',
+                    str(batch_size),
+                    '--device',
+                    'cpu',
+                    '--set',
+                    f'limit_train={n_images}',
+                    '--set',
+                    'limit_eval=64',
+                    '--set',
+                    'n_boot=0',
+                    '--set',
+                    'evaluate_test=false',
+                    '--quiet',
+                    '--out',
+                    str(run),
+                ] + (['--data', str(data)] if data else [])
+                p = subprocess.Popen(
+                    cmd,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                    start_new_session=True,
+                    env={**os.environ, **(env or {}), 'OMP_NUM_THREADS': str(threads)},
+                )
                 try: log, done = p.communicate(timeout=timeout_s)[0], True
                 except subprocess.TimeoutExpired:  # stop torchrun and its workers (one process group)
                     os.killpg(p.pid, signal.SIGTERM)
                     log, done = p.communicate()[0], False
                 if done and p.returncode: raise RuntimeError(f"{' '.join(cmd)} failed:\n{log[-3000:]}")
                 h = pd.read_csv(run/'history.csv').iloc[-1] if done else None
-                rows.append(dict(processes=nproc, threads=threads, repeat=r, status='done' if done else f'timeout {timeout_s:g} s',
-                                 img_s=round(float(h.train_img_s), 2) if h is not None else float('nan'),
-                                 epoch_train_s=round(float(h.train_s), 2) if h is not None else float('nan'),
-                                 run_wall_s=round(time.time() - t0, 1),
-                                 loadavg_1min_before=round(load, 2), loadavg_1min_after=round(os.getloadavg()[0], 2)))
+                rows.append(
+                    dict(
+                        processes=nproc,
+                        threads=threads,
+                        repeat=r,
+                        status='done' if done else f'timeout {timeout_s:g} s',
+                        img_s=round(float(h.train_img_s), 2) if h is not None else float('nan'),
+                        epoch_train_s=round(float(h.train_s), 2) if h is not None else float('nan'),
+                        run_wall_s=round(time.time() - t0, 1),
+                        loadavg_1min_before=round(load, 2),
+                        loadavg_1min_after=round(os.getloadavg()[0], 2),
+                    )
+                )
     finally: shutil.rmtree(tmp, ignore_errors=True)
     df = pd.DataFrame(rows)
-    res = bench_summary(df, model, img_size, batch_size, preset=preset, train_images=n_images, epochs=epochs, env=env or {})
+    res = bench_summary(
+        df, model, img_size, batch_size, preset=preset, train_images=n_images, epochs=epochs, env=env or {}
+    )
     if out is not None:
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -242,20 +299,38 @@ def bench_summary(df, # the rows of `bench_ddp` (as in its CSV)
     ips = lambda n, t: float(med.get((n, t), float('nan')))
     mb, n_bn = _grad_allreduce_mb(model, img_size)
     eff = ips(2, 1) / ips(1, 2)
-    res = {'model': model, 'img_size': img_size, 'global_batch': batch_size, **settings, 'repeats': int(df.repeat.nunique()),
-           'img_s_median': {f'{n}x{t}': ips(n, t) for n, t in med.index},
-           'ddp_efficiency_2x1_over_1x2': round(eff, 3),
-           'thread_speedup_1x2_over_1x1': round(ips(1, 2) / ips(1, 1), 3), 'process_speedup_2x1_over_1x1': round(ips(2, 1) / ips(1, 1), 3),
-           'cpu_count': os.cpu_count(), 'platform': platform.platform(), 'torch': torch.__version__,
-           'loadavg_1min_max': float(df[['loadavg_1min_before', 'loadavg_1min_after']].max().max()),
-           'gradient_allreduce_mb_per_step': round(mb, 2), 'batchnorms_synchronised': n_bn,
-           'date': time.strftime('%Y-%m-%d %H:%M')}
-    overhead = (f"Per step each process all-reduces {mb:.1f} MB of gradients over Gloo (TCP on loopback) and makes 3 "
-                f"all-reduces for each of the {n_bn} synchronised batch norms, and each process augments the whole global "
-                f"batch of {batch_size} to keep its {batch_size // 2} rows.")
+    res = {
+        'model': model,
+        'img_size': img_size,
+        'global_batch': batch_size,
+        **settings,
+        'repeats': int(df.repeat.nunique()),
+        'img_s_median': {f'{n}x{t}': ips(n, t) for n, t in med.index},
+        'ddp_efficiency_2x1_over_1x2': round(eff, 3),
+        'thread_speedup_1x2_over_1x1': round(ips(1, 2) / ips(1, 1), 3),
+        'process_speedup_2x1_over_1x1': round(ips(2, 1) / ips(1, 1), 3),
+        'cpu_count': os.cpu_count(),
+        'platform': platform.platform(),
+        'torch': torch.__version__,
+        'loadavg_1min_max': float(df[['loadavg_1min_before', 'loadavg_1min_after']].max().max()),
+        'gradient_allreduce_mb_per_step': round(mb, 2),
+        'batchnorms_synchronised': n_bn,
+        'date': time.strftime('%Y-%m-%d %H:%M'),
+    }
+    overhead = (
+        f"Per step each process all-reduces {mb:.1f} MB of gradients over Gloo (TCP on loopback) and makes 3 "
+        f"all-reduces for each of the {n_bn} synchronised batch norms, and each process augments the whole global "
+        f"batch of {batch_size} to keep its {batch_size // 2} rows."
+    )
     shared = res['loadavg_1min_max'] > (os.cpu_count() or 1) * 0.5
-    res['reason'] = (f"2 processes x 1 thread reach {eff:.2f} of the img/s of 1 process x 2 threads. {overhead}"
-                     + (" The machine was shared, which slows every configuration." if shared else '')) if eff < 1 else ''
+    res['reason'] = (
+        (
+            f"2 processes x 1 thread reach {eff:.2f} of the img/s of 1 process x 2 threads. {overhead}"
+            + (" The machine was shared, which slows every configuration." if shared else '')
+        )
+        if eff < 1
+        else ''
+    )
     res['note'] = ' '.join(s for s in (
         f"1 process x 2 threads ran at {res['thread_speedup_1x2_over_1x1']:.2f} times the img/s of 1 process x 1 thread: "
         f"intra-op threads lost to the other load; the OpenMP threads of every operator wait for whichever thread the "
@@ -278,7 +353,9 @@ def bench_cli(argv=None):
     ap.add_argument('--epochs', type=int, default=2)
     ap.add_argument('--repeats', type=int, default=2)
     ap.add_argument('--env', nargs='*', default=[], metavar='VAR=VALUE', help='extra environment for every run')
-    ap.add_argument('--timeout', type=float, default=900, help='seconds after which a run is stopped and recorded as NaN')
+    ap.add_argument(
+        '--timeout', type=float, default=900, help='seconds after which a run is stopped and recorded as NaN'
+    )
     a = ap.parse_args(argv)
     r = bench_ddp(a.data, a.out, a.model, a.img_size, n_images=a.n_images, epochs=a.epochs, repeats=a.repeats,
                   env=dict(kv.split('=', 1) for kv in a.env), timeout_s=a.timeout)

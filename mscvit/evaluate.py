@@ -14,14 +14,16 @@ from .data import XrayDataset, Normalize, DataError
 from .metrics import binary_metrics, choose_threshold, fit_temperature, bootstrap_ci, degenerate_reasons
 from .ledger import record_test_evaluation
 from .config import TrainConfig, config_of, run_splits
-from .checkpoint import (CheckpointError, save_checkpoint, load_checkpoint, model_from_checkpoint, slim_checkpoint,
-                               predict_logits, probs_from_logits)
+from .checkpoint import (CheckpointError, save_checkpoint, load_checkpoint, model_from_checkpoint,
+                               slim_checkpoint, predict_logits, probs_from_logits)
 
 # %% auto #0
 __all__ = ['evaluate_split', 'prediction_table', 'finalize', 'evaluate_checkpoint', 'evaluate_ensemble', 'eval_cli']
 
 # %% ../nbs/07b_evaluate.ipynb #0492e45c
-def evaluate_split(ck:dict, items:pd.DataFrame, device=None, batch_size:int=128, n_boot:int=1000, cache:bool=True) -> tuple[dict, pd.DataFrame, torch.Tensor]:
+def evaluate_split(
+    ck: dict, items: pd.DataFrame, device=None, batch_size: int = 128, n_boot: int = 1000, cache: bool = True
+) -> tuple[dict, pd.DataFrame, torch.Tensor]:
     "Metrics (with bootstrap CIs) and per-image predictions of a checkpoint on a table of images."
     device = get_device(device or None)
     model = model_from_checkpoint(ck).to(device)
@@ -53,7 +55,8 @@ def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall
     vlog = predict_logits(model, va_ds, norm, cfg.eval_batch_size, device, cfg.amp)
     ck['temperature'] = fit_temperature(vlog, va_ds.labels.numpy())
     ck['final'] = True
-    save_checkpoint(slim_checkpoint(ck), out/'best.pt')  # the evaluated weights only (`model_from_checkpoint` prefers EMA)
+    # the evaluated weights only (`model_from_checkpoint` prefers EMA)
+    save_checkpoint(slim_checkpoint(ck), out / 'best.pt')
     vp = probs_from_logits(vlog).astype(np.float64)
     vm = binary_metrics(va_ds.labels.numpy(), vp, ck['threshold'])
     vpred = prediction_table([_rel(p, root) for p in va_ds.items.path], va_ds.labels.numpy(), vp, ck['threshold'])
@@ -65,20 +68,41 @@ def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall
         preds['path'] = [_rel(p, root) for p in preds.path]
         preds.to_csv(out/'predictions.csv', index=False)
     full = pd.read_csv(out/'history.csv')
-    res = {'model': cfg.model, 'img_size': cfg.img_size, 'in_chans': cfg.in_chans, 'epochs': cfg.epochs, 'seed': cfg.seed,
-           'preset_config': asdict(cfg), 'best_epoch': ck['best']['epoch'],
-           'threshold': ck['threshold'], 'threshold_rule': cfg.threshold_rule, 'temperature': ck['temperature'],
-           'checkpoint': 'best.pt', 'device': str(device), 'torch': torch.__version__,
-           'wall_time_s': round(total_s, 1), 'train_img_per_s': float(full.train_img_s.median()),
-           'data_wait_fraction': float(full.data_wait_s.sum() / max(full.train_s.sum(), 1e-9)),
-           'degenerate': bool(why), 'degenerate_reasons': why, 'val': vm}
+    res = {
+        'model': cfg.model,
+        'img_size': cfg.img_size,
+        'in_chans': cfg.in_chans,
+        'epochs': cfg.epochs,
+        'seed': cfg.seed,
+        'preset_config': asdict(cfg),
+        'best_epoch': ck['best']['epoch'],
+        'threshold': ck['threshold'],
+        'threshold_rule': cfg.threshold_rule,
+        'temperature': ck['temperature'],
+        'checkpoint': 'best.pt',
+        'device': str(device),
+        'torch': torch.__version__,
+        'wall_time_s': round(total_s, 1),
+        'train_img_per_s': float(full.train_img_s.median()),
+        'data_wait_fraction': float(full.data_wait_s.sum() / max(full.train_s.sum(), 1e-9)),
+        'degenerate': bool(why),
+        'degenerate_reasons': why,
+        'val': vm,
+    }
     if tm is not None: res['test'] = tm
     save_json(res, out/'metrics.json')
     if tm is not None: record_test_evaluation(res, out, kind='train')
     return res
 
 # %% ../nbs/07b_evaluate.ipynb #18c6157e
-def evaluate_checkpoint(checkpoint:str|Path, data=None, split:str='test', out:str|Path|None=None, device=None, n_boot:int=1000) -> dict:
+def evaluate_checkpoint(
+    checkpoint: str | Path,
+    data=None,
+    split: str = 'test',
+    out: str | Path | None = None,
+    device=None,
+    n_boot: int = 1000,
+) -> dict:
     "Evaluate a checkpoint on 'test', 'val' or 'train'; write eval_{split}.json and predictions_{split}.csv to `out`."
     ck = load_checkpoint(checkpoint)
     cfg = config_of(ck)
@@ -86,9 +110,18 @@ def evaluate_checkpoint(checkpoint:str|Path, data=None, split:str='test', out:st
     parts = {'test': te, 'val': va, 'train': tr}
     if split not in parts: raise ValueError(f"Unknown split {split!r}; valid splits: {', '.join(parts)}")
     m, preds, _ = evaluate_split(ck, parts[split], device, n_boot=n_boot)
-    m = {'model': ck['model_name'], 'img_size': ck['img_size'], 'threshold': ck['threshold'], 'checkpoint': str(checkpoint),
-         'seed': cfg.seed, 'preset_config': asdict(cfg), 'split': split, split: m}
-    if split == 'test': record_test_evaluation(m, Path(checkpoint).parent, kind='eval', note=f'mscvit-eval of {checkpoint}')
+    m = {
+        'model': ck['model_name'],
+        'img_size': ck['img_size'],
+        'threshold': ck['threshold'],
+        'checkpoint': str(checkpoint),
+        'seed': cfg.seed,
+        'preset_config': asdict(cfg),
+        'split': split,
+        split: m,
+    }
+    if split == 'test':
+        record_test_evaluation(m, Path(checkpoint).parent, kind='eval', note=f'mscvit-eval of {checkpoint}')
     if out is not None:
         out = Path(out)
         preds['path'] = [_rel(p, root) for p in preds.path]
@@ -104,7 +137,11 @@ def _member_probs(cks:list, items:pd.DataFrame, device, batch_size:int) -> tuple
         key = (ck['img_size'], ck['in_chans'])
         if key not in dss: dss[key] = XrayDataset(items, ck['img_size'], ck['in_chans'], cache=True, validate=True)
         model = model_from_checkpoint(ck).to(device)
-        ps.append(probs_from_logits(predict_logits(model, dss[key], Normalize(ck['norm']['mean'], ck['norm']['std']), batch_size, device)))
+        ps.append(
+            probs_from_logits(
+                predict_logits(model, dss[key], Normalize(ck['norm']['mean'], ck['norm']['std']), batch_size, device)
+            )
+        )
     return next(iter(dss.values())).labels.numpy(), np.mean(ps, 0)
 
 def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that share the validation split
@@ -117,7 +154,10 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
     cfgs = [config_of(ck) for ck in cks]
     shared = ('val_frac', 'split_seed', 'val_rule', 'limit_eval', 'threshold_rule', 'target_sensitivity')
     diff = [k for k in shared if len({getattr(c, k) for c in cfgs}) > 1]
-    if diff: raise CheckpointError(f"Ensemble members must share the validation split and threshold rule; they differ in: {', '.join(diff)}.")
+    if diff:
+        raise CheckpointError(
+            f"Ensemble members must share the validation split and threshold rule; they differ in: {', '.join(diff)}."
+        )
     device = get_device(device or None)
     cfg = cfgs[0]
     root, _, va, te = run_splits(cfg, data)
@@ -129,13 +169,31 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
     runs = [Path(c).parent for c in checkpoints]
     walls = [load_json(r/'metrics.json').get('wall_time_s') if (r/'metrics.json').exists() else None for r in runs]
     models = sorted({c.model for c in cfgs})
-    res = {'model': models[0] if len(models) == 1 else '+'.join(models), 'ensemble_of': len(cks),
-           'members': [{'checkpoint': str(c), 'model': f.model, 'seed': f.seed, 'img_size': f.img_size, 'epochs': f.epochs,
-                        'best_epoch': ck['best']['epoch']} for c, f, ck in zip(checkpoints, cfgs, cks)],
-           'img_size': cfg.img_size, 'epochs': cfg.epochs, 'seed': [f.seed for f in cfgs], 'preset_config': asdict(cfg),
-           'threshold': float(thr), 'threshold_rule': cfg.threshold_rule, 'checkpoint': [str(c) for c in checkpoints],
-           'wall_time_s': sum(walls) if all(w is not None for w in walls) else None,
-           'val': binary_metrics(vy, vp, thr), 'test': tm}
+    res = {
+        'model': models[0] if len(models) == 1 else '+'.join(models),
+        'ensemble_of': len(cks),
+        'members': [
+            {
+                'checkpoint': str(c),
+                'model': f.model,
+                'seed': f.seed,
+                'img_size': f.img_size,
+                'epochs': f.epochs,
+                'best_epoch': ck['best']['epoch'],
+            }
+            for c, f, ck in zip(checkpoints, cfgs, cks)
+        ],
+        'img_size': cfg.img_size,
+        'epochs': cfg.epochs,
+        'seed': [f.seed for f in cfgs],
+        'preset_config': asdict(cfg),
+        'threshold': float(thr),
+        'threshold_rule': cfg.threshold_rule,
+        'checkpoint': [str(c) for c in checkpoints],
+        'wall_time_s': sum(walls) if all(w is not None for w in walls) else None,
+        'val': binary_metrics(vy, vp, thr),
+        'test': tm,
+    }
     if out is not None:
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
@@ -148,9 +206,16 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
 # %% ../nbs/07b_evaluate.ipynb #ed325d56
 def eval_cli(argv=None):
     "Evaluate a checkpoint on a split (see `mscvit-eval --help`)."
-    ap = argparse.ArgumentParser(prog='mscvit-eval', description='Evaluate a trained checkpoint at its stored (validation-chosen) threshold.')
-    ap.add_argument('--checkpoint', required=True, nargs='+', help='a checkpoint (evaluated at its stored threshold), or several: '
-                    'an ensemble that averages their probabilities, with its threshold chosen on the validation split')
+    ap = argparse.ArgumentParser(
+        prog='mscvit-eval', description='Evaluate a trained checkpoint at its stored (validation-chosen) threshold.'
+    )
+    ap.add_argument(
+        '--checkpoint',
+        required=True,
+        nargs='+',
+        help='a checkpoint (evaluated at its stored threshold), or several: '
+        'an ensemble that averages their probabilities, with its threshold chosen on the validation split',
+    )
     ap.add_argument('--data')
     ap.add_argument('--split', default='test', help='test, val or train (an ensemble: test only)')
     ap.add_argument('--out', help='folder for eval_SPLIT.json and predictions_SPLIT.csv')

@@ -189,7 +189,8 @@ def cpu_reference_arm(fig_dir:str|Path|None=None) -> dict:
 def error_by_series(run:str|Path, # a run directory with predictions.csv (path, label, probability, prediction)
                    ) -> pd.DataFrame: # one row per class and series
     "Test images, errors, error rate and median predicted probability of PNEUMONIA per class and file-name series."
-    if not (Path(run)/'predictions.csv').exists(): return pd.DataFrame(columns=['class', 'series', 'images', 'errors', 'error_rate', 'median_probability'])
+    if not (Path(run) / 'predictions.csv').exists():
+        return pd.DataFrame(columns=['class', 'series', 'images', 'errors', 'error_rate', 'median_probability'])
     p = pd.read_csv(Path(run)/'predictions.csv')
     p = p.assign(series=p.path.map(image_series), error=p.prediction != p.label)
     g = p.groupby(['label', 'series'], sort=True)
@@ -230,9 +231,11 @@ def _verdict(lo:float, hi:float, seed_mean:float) -> str:
     if hi < 0: return 'no'
     return 'cannot tell'
 
-def study_comparison(root:str|Path|None=None, reference:str=REFERENCE_MODEL,
-                     reference_runs:dict|None=None, # seed -> run folder of the reference arm (default: `reference` under root)
-                    ) -> pd.DataFrame:
+def study_comparison(
+    root: str | Path | None = None,
+    reference: str = REFERENCE_MODEL,
+    reference_runs: dict | None = None,  # seed -> run folder of the reference arm (default: `reference` under root)
+) -> pd.DataFrame:
     "Per claim of `STUDY_CLAIMS`: MSCViT-T minus the other model on their shared seeds, per image and per seed, and the verdict."
     runs = study_runs(root or figures_path('study'))
     ref = reference_runs if reference_runs is not None else runs.get(reference, {})

@@ -65,8 +65,20 @@ SUITES = {
 # %% ../nbs/09_experiments.ipynb #8
 def _cmd(job:Job, root:Path, data, device, extra):
     ov = dict(extra or {})
-    c = [sys.executable, '-c', 'import sys; from mscvit.train import train_cli; sys.exit(train_cli(sys.argv[1:]))',
-         '--preset', job.recipe, '--model', job.model, '--seed', str(job.seed), '--out', str(job.run_dir(root)), '--quiet']
+    c = [
+        sys.executable,
+        '-c',
+        'import sys; from mscvit.train import train_cli; sys.exit(train_cli(sys.argv[1:]))',
+        '--preset',
+        job.recipe,
+        '--model',
+        job.model,
+        '--seed',
+        str(job.seed),
+        '--out',
+        str(job.run_dir(root)),
+        '--quiet',
+    ]
     if data: c += ['--data', str(data)]
     if device: c += ['--device', device]
     for k, v in ov.items(): c += ['--set', f'{k}={v}']
@@ -82,21 +94,46 @@ def _tidy(job:Job, root:Path, keep_weights:bool):
     (d/'last.pt').unlink(missing_ok=True)
     if not (keep_weights or job.keep_weights): (d/'best.pt').unlink(missing_ok=True)
 
-def run_jobs(jobs:list[Job], root:str|Path, # where run directories go: root/recipe/model_sSEED
-             data=None, parallel:int=1, # processes at once (local backend)
-             deadline_s:float|None=None, # start no job after this many seconds
-             hard_deadline_s:float|None=None, # stop running jobs (left resumable) after this many seconds (default: deadline_s)
-             device:str|None=None, keep_weights=False, # keep best.pt of every run
-             extra:dict|None=None, # overrides added to every job (e.g. for tests)
-             threads:int|None=None, # torch threads per process (OMP_NUM_THREADS); with Ray, also the CPUs each job asks for
-             verbose=True,
-             backend:str='local', # 'local' (processes on this machine) or 'ray' (tasks on a Ray cluster, see below)
-             address:str|None=None, # Ray: the cluster to join ('auto', 'ray://host:10001'); None: the running or a new local one
-             gpus_per_job:float|None=None, # Ray: GPUs each job asks for (default 1 with a CUDA device, else 0; 0.25 packs 4 per GPU)
-            ) -> pd.DataFrame:
+def run_jobs(
+    jobs: list[Job],
+    root: str | Path,  # where run directories go: root/recipe/model_sSEED
+    data=None,
+    parallel: int = 1,  # processes at once (local backend)
+    deadline_s: float | None = None,  # start no job after this many seconds
+    hard_deadline_s: (
+        float | None
+    ) = None,  # stop running jobs (left resumable) after this many seconds (default: deadline_s)
+    device: str | None = None,
+    keep_weights=False,  # keep best.pt of every run
+    extra: dict | None = None,  # overrides added to every job (e.g. for tests)
+    threads: (
+        int | None
+    ) = None,  # torch threads per process (OMP_NUM_THREADS); with Ray, also the CPUs each job asks for
+    verbose=True,
+    backend: str = 'local',  # 'local' (processes on this machine) or 'ray' (tasks on a Ray cluster, see below)
+    address: (
+        str | None
+    ) = None,  # Ray: the cluster to join ('auto', 'ray://host:10001'); None: the running or a new local one
+    gpus_per_job: (
+        float | None
+    ) = None,  # Ray: GPUs each job asks for (default 1 with a CUDA device, else 0; 0.25 packs 4 per GPU)
+) -> pd.DataFrame:
     "Run jobs in parallel processes, or as Ray tasks; return a table of job, status and seconds."
-    if backend == 'ray': return run_jobs_ray(jobs, root, data, deadline_s, hard_deadline_s, device, keep_weights, extra, threads,
-                                             verbose, address, gpus_per_job)
+    if backend == 'ray':
+        return run_jobs_ray(
+            jobs,
+            root,
+            data,
+            deadline_s,
+            hard_deadline_s,
+            device,
+            keep_weights,
+            extra,
+            threads,
+            verbose,
+            address,
+            gpus_per_job,
+        )
     if backend != 'local': raise ValueError(f"Unknown backend {backend!r}; valid backends: local, ray")
     root = Path(root)
     t0 = time.time()
@@ -123,7 +160,9 @@ def run_jobs(jobs:list[Job], root:str|Path, # where run directories go: root/rec
                 status.append(_row(job, 'cached', 0.0))
                 continue
             d.mkdir(parents=True, exist_ok=True)
-            p = subprocess.Popen(_cmd(job, root, data, device, extra), stdout=open(d/'log.txt', 'a'), stderr=subprocess.STDOUT, env=env)
+            p = subprocess.Popen(
+                _cmd(job, root, data, device, extra), stdout=open(d / 'log.txt', 'a'), stderr=subprocess.STDOUT, env=env
+            )
             running[p] = (job, time.time())
         for p in list(running):
             if p.poll() is not None:
@@ -141,7 +180,8 @@ def run_jobs(jobs:list[Job], root:str|Path, # where run directories go: root/rec
 # %% ../nbs/09_experiments.ipynb #b1f0a002
 def _import_ray():
     try: import ray
-    except ImportError: raise ImportError("The Ray backend needs Ray, an optional extra: pip install 'mscvit[cluster]'") from None
+    except ImportError:
+        raise ImportError("The Ray backend needs Ray, an optional extra: pip install 'mscvit[cluster]'") from None
     return ray
 
 def _parent_death_signal():
@@ -206,13 +246,27 @@ def run_jobs_ray(jobs:list[Job], root:str|Path, data=None, deadline_s:float|None
             except Exception as e: st, secs = f'failed({type(e).__name__})', 0.0  # e.g. the task failed on every retry
             if st == 'done': _tidy(job, root, keep_weights)
             status.append(_row(job, st, secs))
-            if verbose: print(f"[{time.time()-t0:7.1f}s] {st:8s} {job.recipe}/{job.model}_s{job.seed} ({len(pending)} left)", flush=True)
+            if verbose:
+                print(
+                    f"[{time.time()-t0:7.1f}s] {st:8s} {job.recipe}/{job.model}_s{job.seed} ({len(pending)} left)",
+                    flush=True,
+                )
     finally:
         for ref in pending: ray.cancel(ref)  # interrupted: the running jobs stop, left resumable
     return pd.DataFrame(status)
 
 # %% ../nbs/09_experiments.ipynb #10
-METRIC_KEYS = ('accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'precision', 'f1', 'roc_auc', 'pr_auc', 'ece')
+METRIC_KEYS = (
+    'accuracy',
+    'balanced_accuracy',
+    'sensitivity',
+    'specificity',
+    'precision',
+    'f1',
+    'roc_auc',
+    'pr_auc',
+    'ece',
+)
 
 def collect_runs(root:str|Path, # a folder of recipe/model_sSEED run directories (or of run directories)
                 ) -> pd.DataFrame:
@@ -220,17 +274,29 @@ def collect_runs(root:str|Path, # a folder of recipe/model_sSEED run directories
     rows = []
     for f in sorted(Path(root).glob('**/metrics.json')):
         m = load_json(f)
-        r = {'recipe': f.parent.parent.name, 'run': f.parent.name, 'model': m['model'], 'seed': m['seed'],
-                               'img_size': m['img_size'], 'epochs': m['epochs'], 'best_epoch': m.get('best_epoch'),
-                               'threshold': m['threshold'], 'wall_time_s': m.get('wall_time_s'), 'train_img_per_s': m.get('train_img_per_s'),
-                               'device': m.get('device')}
+        r = {
+            'recipe': f.parent.parent.name,
+            'run': f.parent.name,
+            'model': m['model'],
+            'seed': m['seed'],
+            'img_size': m['img_size'],
+            'epochs': m['epochs'],
+            'best_epoch': m.get('best_epoch'),
+            'threshold': m['threshold'],
+            'wall_time_s': m.get('wall_time_s'),
+            'train_img_per_s': m.get('train_img_per_s'),
+            'device': m.get('device'),
+        }
         for s in ('val', 'test'):
             for k in METRIC_KEYS: r[f'{s}_{k}'] = m[s].get(k)
         rows.append(r)
     return pd.DataFrame(rows)
 
-def summarize_runs(df:pd.DataFrame, keys=('test_accuracy', 'test_roc_auc', 'test_sensitivity', 'test_specificity', 'test_balanced_accuracy'),
-                   by=('recipe', 'model')) -> pd.DataFrame:
+def summarize_runs(
+    df: pd.DataFrame,
+    keys=('test_accuracy', 'test_roc_auc', 'test_sensitivity', 'test_specificity', 'test_balanced_accuracy'),
+    by=('recipe', 'model'),
+) -> pd.DataFrame:
     "Mean, standard deviation (ddof=1) and number of seeds per group."
     g = df.groupby(list(by))[list(keys)]
     out = g.agg(['mean', 'std'])
@@ -238,7 +304,9 @@ def summarize_runs(df:pd.DataFrame, keys=('test_accuracy', 'test_roc_auc', 'test
     out['n_seeds'] = g.size()
     return out.reset_index()
 
-def paired_comparison(df:pd.DataFrame, reference:str='mscvit_t', keys=('test_accuracy', 'test_roc_auc'), recipe:str|None=None) -> pd.DataFrame:
+def paired_comparison(
+    df: pd.DataFrame, reference: str = 'mscvit_t', keys=('test_accuracy', 'test_roc_auc'), recipe: str | None = None
+) -> pd.DataFrame:
     "Per model: mean and sd of (model - reference) over seeds both have, with a paired t-test p-value."
     from scipy.stats import ttest_rel
     if recipe is not None: df = df[df.recipe == recipe]
@@ -252,7 +320,11 @@ def paired_comparison(df:pd.DataFrame, reference:str='mscvit_t', keys=('test_acc
         for k in keys:
             d = (g.loc[seeds, k] - ref.loc[seeds, k]).astype(float)
             r[f'{k}_diff_mean'], r[f'{k}_diff_sd'] = (d.mean(), d.std()) if len(d) else (np.nan, np.nan)
-            r[f'{k}_p'] = float(ttest_rel(g.loc[seeds, k], ref.loc[seeds, k]).pvalue) if len(seeds) >= 2 and d.std() > 0 else np.nan
+            r[f'{k}_p'] = (
+                float(ttest_rel(g.loc[seeds, k], ref.loc[seeds, k]).pvalue)
+                if len(seeds) >= 2 and d.std() > 0
+                else np.nan
+            )
         rows.append(r)
     return pd.DataFrame(rows)
 
@@ -273,13 +345,24 @@ def experiments_cli(argv=None):
     ap.add_argument('--device')
     ap.add_argument('--threads', type=int)
     ap.add_argument('--keep-weights', action='store_true')
-    ap.add_argument('--set', nargs='*', default=[], metavar='KEY=VALUE', help='config overrides added to every job (as mscvit-train --set)')
-    ap.add_argument('--backend', default='local', help='local (processes here) or ray (tasks on a Ray cluster; pip install mscvit[cluster])')
+    ap.add_argument(
+        '--set',
+        nargs='*',
+        default=[],
+        metavar='KEY=VALUE',
+        help='config overrides added to every job (as mscvit-train --set)',
+    )
+    ap.add_argument(
+        '--backend',
+        default='local',
+        help='local (processes here) or ray (tasks on a Ray cluster; pip install mscvit[cluster])',
+    )
     ap.add_argument('--address', help="Ray cluster to join, e.g. auto (default: a new local Ray)")
     ap.add_argument('--gpus-per-job', type=float, help='Ray: GPUs per job (default 1 with --device cuda, else 0)')
     a = ap.parse_args(argv)
     try:
-        if a.suite and a.suite not in SUITES: raise ValueError(f"Unknown suite {a.suite!r}; valid suites: {', '.join(SUITES)}")
+        if a.suite and a.suite not in SUITES:
+            raise ValueError(f"Unknown suite {a.suite!r}; valid suites: {', '.join(SUITES)}")
         if not (a.suite or a.recipe): raise ValueError('give --recipe or --suite')
         jobs = SUITES[a.suite]() if a.suite else plan_jobs(a.recipe, a.models or a.plan, a.seeds)
         from mscvit.config import parse_set
@@ -287,8 +370,22 @@ def experiments_cli(argv=None):
     except ValueError as e:
         print(f'error: {e}', file=sys.stderr)
         return 2
-    try: st = run_jobs(jobs, a.out, a.data, a.parallel, a.deadline, a.hard_deadline, a.device, a.keep_weights, extra, threads=a.threads,
-                       backend=a.backend, address=a.address, gpus_per_job=a.gpus_per_job)
+    try:
+        st = run_jobs(
+            jobs,
+            a.out,
+            a.data,
+            a.parallel,
+            a.deadline,
+            a.hard_deadline,
+            a.device,
+            a.keep_weights,
+            extra,
+            threads=a.threads,
+            backend=a.backend,
+            address=a.address,
+            gpus_per_job=a.gpus_per_job,
+        )
     except (ValueError, ImportError) as e:
         print(f'error: {e}', file=sys.stderr)
         return 2

@@ -60,7 +60,9 @@ class ResDWConv2d(nn.Conv2d):
                 ):
         super().__init__(dim, dim, kernel_size, padding=kernel_size // 2, groups=dim)
     def forward(self, x:Tensor)->Tensor:
-        return F.conv2d(x, self.weight + identity_kernel(self.weight), self.bias, padding=self.padding, groups=self.groups)
+        return F.conv2d(
+            x, self.weight + identity_kernel(self.weight), self.bias, padding=self.padding, groups=self.groups
+        )
     def fuse(self)->nn.Conv2d:
         "A plain depthwise conv with the identity tap folded into the weight (for inference)."
         w = self.weight.detach()
@@ -73,12 +75,14 @@ class ResDWConv2d(nn.Conv2d):
 # %% ../nbs/03_layers.ipynb #14
 class ConvGELUBN(nn.Module):
     "Conv -> GELU -> BatchNorm (`fuse()` gives the inference form with GELU and BN in place)."
-    def __init__(self, cin:int, # input channels
-                 cout:int, # output channels
-                 kernel_size:int=3, # square kernel
-                 stride:int=1, # stride
-                 conv:nn.Module|None=None, # use this conv instead of a plain `nn.Conv2d(cin, cout, kernel_size, stride)`
-                ):
+    def __init__(
+        self,
+        cin: int,  # input channels
+        cout: int,  # output channels
+        kernel_size: int = 3,  # square kernel
+        stride: int = 1,  # stride
+        conv: nn.Module | None = None,  # use this conv instead of a plain `nn.Conv2d(cin, cout, kernel_size, stride)`
+    ):
         super().__init__()
         self.conv = conv if conv is not None else nn.Conv2d(cin, cout, kernel_size, stride, kernel_size // 2)
         self.act = nn.GELU()
@@ -186,11 +190,13 @@ class FFN(nn.Module):
 # %% ../nbs/03_layers.ipynb #23
 class CFF(nn.Module):
     "Convolutional feature fusion: WTConv -> full kxk conv -> LayerNorm -> GELU."
-    def __init__(self, dim:int, # channels (in = out)
-                 kernel_size:int=3, # kernel of the full conv
-                 wavelet:Callable[[int], nn.Module]=WTConv, # builds the wavelet conv from `dim`; `nn.Identity` removes it
-                 eps:float=1e-5, # LayerNorm eps
-                ):
+    def __init__(
+        self,
+        dim: int,  # channels (in = out)
+        kernel_size: int = 3,  # kernel of the full conv
+        wavelet: Callable[[int], nn.Module] = WTConv,  # builds the wavelet conv from `dim`; `nn.Identity` removes it
+        eps: float = 1e-5,  # LayerNorm eps
+    ):
         super().__init__()
         self.wavelet = wavelet(dim)
         self.conv = nn.Conv2d(dim, dim, kernel_size, padding=kernel_size // 2)

@@ -57,7 +57,17 @@ def append_ledger(row:dict, # values for `LEDGER_COLUMNS` (missing ones are left
     return path
 
 # %% ../nbs/06a_ledger.ipynb #94b10409
-_NOT_RECIPE = {'model', 'seed', 'device', 'recipe', 'cache', 'num_workers', 'n_boot', 'eval_batch_size', 'evaluate_test'}
+_NOT_RECIPE = {
+    'model',
+    'seed',
+    'device',
+    'recipe',
+    'cache',
+    'num_workers',
+    'n_boot',
+    'eval_batch_size',
+    'evaluate_test',
+}
 
 def _settings(cfg:dict) -> str:
     "Fields of a stored config that differ from its preset, as `k=v` pairs."
@@ -93,15 +103,27 @@ def record_test_evaluation(res:dict, # results with 'test' (and 'preset_config',
 
 # %% ../nbs/06a_ledger.ipynb #1acdc96b
 BACKFILL_NOTES = {  # folder prefix[@commit] -> (recipe, decided before the result was seen, note)
-    'figures/experiments/gpu_reference_e20': ('gpu_reference_e20', 'yes', 'GPU lease, v1 reference recipe at 20 epochs'),
+    'figures/experiments/gpu_reference_e20': (
+        'gpu_reference_e20',
+        'yes',
+        'GPU lease, v1 reference recipe at 20 epochs',
+    ),
     'figures/experiments/cpu_small': ('cpu_small', 'yes', 'cpu_small budget (64 px, 4 epochs, 1,500-image subset)'),
     'figures/quick': ('quick', 'yes', 'quick preset (make reproduce)'),
     'figures/reference_attempts/v1': ('reference v1', 'yes', 'reference v1 (14 epochs, no EMA)'),
     'figures/reference@2ac9e46': ('reference v1', 'yes', 'reference v1 (14 epochs, no EMA)'),
-    'figures/reference': ('reference v2', 'yes', 'seed 0: the run was fixed before its result, but the v2 recipe was '
-                                                 'designed after the v1 test result was known'),
-    'figures/reference_attempts/v2': ('reference v2', 'yes', 'the v2 recipe was designed after the v1 test result '
-                                                             'was known; this seed or ensemble was decided before its own result'),
+    'figures/reference': (
+        'reference v2',
+        'yes',
+        'seed 0: the run was fixed before its result, but the v2 recipe was '
+        'designed after the v1 test result was known',
+    ),
+    'figures/reference_attempts/v2': (
+        'reference v2',
+        'yes',
+        'the v2 recipe was designed after the v1 test result '
+        'was known; this seed or ensemble was decided before its own result',
+    ),
 }
 BACKFILL_EXTRA = [  # evaluations reported in closing notes, not committed
     {'date': '2026-11-28', 'commit': '2866c8c', 'run': 'fresh clone, make reproduce', 'kind': 'train', 'model': 'mscvit_t',
@@ -115,7 +137,8 @@ BACKFILL_EXTRA = [  # evaluations reported in closing notes, not committed
      'threshold': 0.302, 'note': 'not committed; quick preset from a fresh clone (closing note of stop 8)'},
 ]
 
-def _git(repo, *a) -> str: return subprocess.run(['git', *a], cwd=repo, capture_output=True, text=True, check=True).stdout
+def _git(repo, *a) -> str:
+    return subprocess.run(['git', *a], cwd=repo, capture_output=True, text=True, check=True).stdout
 
 def _note_for(path:str, commit:str) -> tuple[str, str, str]:
     for key in sorted(BACKFILL_NOTES, key=lambda k: (len(k.partition('@')[0]), '@' in k), reverse=True):
@@ -154,13 +177,26 @@ def backfill_ledger(repo:str|Path='.', # a git checkout of this project
         recipe, decided, note = _note_for(line, commit)
         cfg = m.get('preset_config', {})
         run = str(Path(line).parent)
-        rows.append({'date': date[:10], 'commit': commit, 'run': run, 'kind': 'ensemble' if 'ensemble_of' in m else 'train',
-                     'model': m.get('model', ''), 'recipe': cfg.get('recipe') or recipe, 'settings': _settings(cfg) if cfg else '',
-                     'val_rule': cfg.get('val_rule', 'random'), 'seed': '+'.join(map(str, seed)) if isinstance(seed, list) else seed,
-                     'n_test': t.get('n', ''), 'decided_before_result': decided,
-                     'degenerate': bool(m.get('degenerate', False)) or _collapsed(repo, commit, run, m.get('val', {}).get('roc_auc')),
-                     **{k: round(float(t[k]), 6) for k in ('accuracy', 'roc_auc', 'sensitivity', 'specificity')},
-                     'threshold': round(float(m.get('threshold', float('nan'))), 6), 'note': note})
+        rows.append(
+            {
+                'date': date[:10],
+                'commit': commit,
+                'run': run,
+                'kind': 'ensemble' if 'ensemble_of' in m else 'train',
+                'model': m.get('model', ''),
+                'recipe': cfg.get('recipe') or recipe,
+                'settings': _settings(cfg) if cfg else '',
+                'val_rule': cfg.get('val_rule', 'random'),
+                'seed': '+'.join(map(str, seed)) if isinstance(seed, list) else seed,
+                'n_test': t.get('n', ''),
+                'decided_before_result': decided,
+                'degenerate': bool(m.get('degenerate', False))
+                or _collapsed(repo, commit, run, m.get('val', {}).get('roc_auc')),
+                **{k: round(float(t[k]), 6) for k in ('accuracy', 'roc_auc', 'sensitivity', 'specificity')},
+                'threshold': round(float(m.get('threshold', float('nan'))), 6),
+                'note': note,
+            }
+        )
     rows += [{'val_rule': 'random', **r} for r in (BACKFILL_EXTRA if extra is None else extra)]
     return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
 
@@ -174,9 +210,12 @@ def read_ledger(path:str|Path|None=None, # default: the project's `figures/test_
 
 def ledger_summary(df:pd.DataFrame) -> dict:
     "Counts of test evaluations: total, per recipe, decided after a result was known, degenerate."
-    return {'n': len(df), 'by_recipe': {str(k): int(v) for k, v in df.recipe.fillna('').replace('', 'unrecorded').value_counts().items()},
-            'not_decided_before': int((df.decided_before_result != 'yes').sum()),
-            'degenerate': int(df.degenerate.astype(str).str.lower().eq('true').sum())}
+    return {
+        'n': len(df),
+        'by_recipe': {str(k): int(v) for k, v in df.recipe.fillna('').replace('', 'unrecorded').value_counts().items()},
+        'not_decided_before': int((df.decided_before_result != 'yes').sum()),
+        'degenerate': int(df.degenerate.astype(str).str.lower().eq('true').sum()),
+    }
 
 # %% ../nbs/06a_ledger.ipynb #aaa72df5
 def ledger_cli(argv=None):

@@ -33,7 +33,8 @@ def _check_labels(y_true):
     y = _vec(y_true, 'y_true')
     if len(y) == 0: raise ValueError("y_true is empty")
     if y.dtype == bool: y = y.astype(int)
-    if not np.issubdtype(y.dtype, np.number): raise ValueError(f"y_true must be numeric 0/1 labels, got dtype {y.dtype}")
+    if not np.issubdtype(y.dtype, np.number):
+        raise ValueError(f"y_true must be numeric 0/1 labels, got dtype {y.dtype}")
     bad = ~np.isin(y, (0, 1))
     if bad.any(): raise ValueError(f"y_true must contain only 0/1 labels, got {np.unique(y[bad])[:5].tolist()}")
     return y.astype(int)
@@ -43,10 +44,12 @@ def _check_binary(y_true, prob):
     y = _check_labels(y_true)
     p = _vec(prob, 'prob')
     if len(p) != len(y): raise ValueError(f"y_true and prob must have the same length, got {len(y)} and {len(p)}")
-    if not np.issubdtype(p.dtype, np.number) or p.dtype == bool: raise ValueError(f"prob must be numeric, got dtype {p.dtype}")
+    if not np.issubdtype(p.dtype, np.number) or p.dtype == bool:
+        raise ValueError(f"prob must be numeric, got dtype {p.dtype}")
     p = p.astype(float)
     if not np.isfinite(p).all(): raise ValueError("prob must be finite (found NaN or inf)")
-    if p.min() < 0 or p.max() > 1: raise ValueError(f"prob must lie in [0, 1], got values in [{p.min():.4g}, {p.max():.4g}]")
+    if p.min() < 0 or p.max() > 1:
+        raise ValueError(f"prob must lie in [0, 1], got values in [{p.min():.4g}, {p.max():.4g}]")
     return y, p
 
 def _check_threshold(threshold):
@@ -69,7 +72,8 @@ def expected_calibration_error(
     "Expected calibration error of the positive-class probability (equal-width bins)."
     y, p = _check_binary(y_true, prob)
     b = _bin_index(p, n_bins)
-    gap = np.bincount(b, weights=y - p, minlength=n_bins)  # per bin: sum(y) - sum(prob) = count * (frac_pos - mean_prob)
+    # per bin: sum(y) - sum(prob) = count * (frac_pos - mean_prob)
+    gap = np.bincount(b, weights=y - p, minlength=n_bins)
     return float(np.abs(gap).sum() / len(y))
 
 # %% ../nbs/06_metrics.ipynb #11
@@ -138,7 +142,8 @@ def choose_threshold(
     target_sensitivity:float=0.95, # minimum sensitivity for rule='sensitivity'
 ) -> float: # threshold in [0, 1]; predict PNEUMONIA when `prob >= threshold`
     "Operating threshold chosen on validation data by Youden's J or a sensitivity target."
-    if rule not in _THRESHOLD_RULES: raise ValueError(f"unknown rule {rule!r}; valid rules: {', '.join(map(repr, _THRESHOLD_RULES))}")
+    if rule not in _THRESHOLD_RULES:
+        raise ValueError(f"unknown rule {rule!r}; valid rules: {', '.join(map(repr, _THRESHOLD_RULES))}")
     y, p = _check_binary(y_true, prob)
     if y.min() == y.max(): raise ValueError("choose_threshold needs both classes in y_true")
     fpr, tpr, thr = roc_curve(y, p, drop_intermediate=False)
@@ -150,7 +155,8 @@ def choose_threshold(
         j = tpr - fpr
         best = np.flatnonzero(j >= j.max() - 1e-12)   # ties -> the threshold closest to 0.5
         return float(thr[best[np.argmin(np.abs(thr[best] - 0.5))]])
-    if not (0 < target_sensitivity <= 1): raise ValueError(f"target_sensitivity must lie in (0, 1], got {target_sensitivity}")
+    if not (0 < target_sensitivity <= 1):
+        raise ValueError(f"target_sensitivity must lie in (0, 1], got {target_sensitivity}")
     ok = tpr >= target_sensitivity - 1e-12   # tpr rises as thr falls; thr is decreasing
     return float(thr[ok].max())
 
@@ -263,8 +269,17 @@ def roc_pr_curves(
     roc_thr = roc_thr.astype(float)
     roc_thr[0] = np.inf   # sentinel 'predict nothing positive' (sklearn < 1.3 used max + 1)
     precision, recall, pr_thr = precision_recall_curve(y, p)
-    return dict(fpr=fpr, tpr=tpr, roc_thresholds=roc_thr, precision=precision, recall=recall, pr_thresholds=pr_thr,
-                roc_auc=float(roc_auc_score(y, p)), pr_auc=float(average_precision_score(y, p)), prevalence=float(y.mean()))
+    return dict(
+        fpr=fpr,
+        tpr=tpr,
+        roc_thresholds=roc_thr,
+        precision=precision,
+        recall=recall,
+        pr_thresholds=pr_thr,
+        roc_auc=float(roc_auc_score(y, p)),
+        pr_auc=float(average_precision_score(y, p)),
+        prevalence=float(y.mean()),
+    )
 
 # %% ../nbs/06_metrics.ipynb #40
 def _interp_roc(fpr, tpr, grid):

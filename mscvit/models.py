@@ -45,7 +45,15 @@ class MSCMixer(nn.Module):
     @classmethod
     def from_config(cls, dim:int, stage:int, cfg:'MSCViTConfig'):
         "Build the mixer of stage `stage` (0-based) from a config."
-        return cls(dim, cfg.heads[stage], cfg.reductions[stage], cfg.cff_kernels[stage], cfg.conv_ratio, cfg.attn_groups, cfg.wavelet)
+        return cls(
+            dim,
+            cfg.heads[stage],
+            cfg.reductions[stage],
+            cfg.cff_kernels[stage],
+            cfg.conv_ratio,
+            cfg.attn_groups,
+            cfg.wavelet,
+        )
 
     def forward(self, x:Tensor, # [B, C, H, W] normalised block input
                )->Tensor: # [B, C, H, W]
@@ -259,14 +267,18 @@ MSCVIT_T = MSCViTConfig()
 MSCVIT_XS = MSCViTConfig(stem=24, widths=(48, 96, 192, 384), depths=(1, 1, 3, 2))
 MSCVIT_S = MSCViTConfig(stem=32, widths=(64, 128, 256, 512), depths=(2, 2, 4, 2))
 MSCVIT_B = dataclasses.replace(MSCVIT_S, depths=(3, 4, 12, 3))
-MSCVIT_TEST = MSCViTConfig(stem=8, widths=(16, 32, 64, 128), depths=(1, 1, 1, 1), ffn_ratios=(2, 2, 2, 2), head_width=64)
+MSCVIT_TEST = MSCViTConfig(
+    stem=8, widths=(16, 32, 64, 128), depths=(1, 1, 1, 1), ffn_ratios=(2, 2, 2, 2), head_width=64
+)
 
 # `plans`: the experiment plans (09_experiments) and benchmarks (05a_bench) a model is part of; `label`: its name in figures
 _ALL = ('ablations', 'baselines', 'bench')
 register_mscvit('mscvit_t', MSCVIT_T, 'MSCViT-T', label='MSCViT-T', plans=_ALL)
 register_mscvit('mscvit_xs', MSCVIT_XS, 'MSCViT-XS', label='MSCViT-XS', plans=('baselines',))
 register_mscvit('mscvit_s', MSCVIT_S, 'MSCViT-S', label='MSCViT-S', plans=('baselines',))
-register_mscvit('mscvit_b', MSCVIT_B, 'MSCViT-B (widths of S, depths 3-4-12-3) [inferred]', inferred=True, label='MSCViT-B')
+register_mscvit(
+    'mscvit_b', MSCVIT_B, 'MSCViT-B (widths of S, depths 3-4-12-3) [inferred]', inferred=True, label='MSCViT-B'
+)
 register_mscvit('mscvit_test', MSCVIT_TEST, 'tiny MSCViT for tests', label='MSCViT (test)')
 register_mscvit('mscvit_t_no_lfe', dataclasses.replace(MSCVIT_T, lfe=nn.Identity), 'MSCViT-T without LFE',
                 label='T w/o LFE', plans=('ablations',))
@@ -275,8 +287,13 @@ register_mscvit('mscvit_t_single_scale', dataclasses.replace(MSCVIT_T, attn_grou
                 plans=('ablations',))
 register_mscvit('mscvit_t_no_cff', dataclasses.replace(MSCVIT_T, mixer=AttnMixer),
                 'MSCViT-T without CFF (all channels to attention)', label='T w/o CFF', plans=('ablations',))
-register_mscvit('mscvit_t_no_wavelet', dataclasses.replace(MSCVIT_T, wavelet=nn.Identity), 'MSCViT-T, CFF without WTConv',
-                label='T w/o wavelet', plans=('ablations',))
+register_mscvit(
+    'mscvit_t_no_wavelet',
+    dataclasses.replace(MSCVIT_T, wavelet=nn.Identity),
+    'MSCViT-T, CFF without WTConv',
+    label='T w/o wavelet',
+    plans=('ablations',),
+)
 register_model(ModelEntry('resnet18', resnet18, 'resnet', 'torchvision ResNet-18 (random init)', label='ResNet-18',
                           plans=('baselines', 'bench')))
 register_model(ModelEntry('vit_tiny', vit_tiny, 'vit', 'torchvision ViT-Tiny/16 (random init)', size_divisor=16,
@@ -313,7 +330,9 @@ def create_model(name:str, # registered name (see `list_models`)
                 )->nn.Module:
     "Build a registered model by name, with `default_cfg` and `cam_layers` attached."
     e = get_model_entry(name)
-    model = e.build(num_classes=num_classes, in_chans=in_chans, drop_path_rate=drop_path_rate, img_size=img_size, **overrides)
+    model = e.build(
+        num_classes=num_classes, in_chans=in_chans, drop_path_rate=drop_path_rate, img_size=img_size, **overrides
+    )
     model.default_cfg = dict(model_name=name, family=e.family, num_classes=num_classes, in_chans=in_chans,
                              img_size=img_size if e.fixed_size else None, size_divisor=e.size_divisor,
                              drop_path_rate=drop_path_rate, inferred=e.inferred, description=e.description)
@@ -372,14 +391,19 @@ def model_macs(model:nn.Module, # any image model
     return total if with_attention else total - attn
 
 # %% ../nbs/05_models.ipynb #38
-SPEC_TABLE = {'mscvit_t': (3.83, '0.53-0.60'), 'mscvit_xs': (7.77, '1.00-1.07'), 'mscvit_s': (13.93, '2.46-2.63'),
-              'mscvit_b': (25.7, '~4.9')}  # ARCHITECTURE.md: params (M) with 1000 classes, MACs (G) at 224 without-with attention
+SPEC_TABLE = {
+    'mscvit_t': (3.83, '0.53-0.60'),
+    'mscvit_xs': (7.77, '1.00-1.07'),
+    'mscvit_s': (13.93, '2.46-2.63'),
+    'mscvit_b': (25.7, '~4.9'),
+}  # ARCHITECTURE.md: params (M) with 1000 classes, MACs (G) at 224 without-with attention
 DEFAULT_SETTINGS = ((224, 3, 1000), (224, 1, 2), (128, 1, 2))  # (img_size, in_chans, num_classes)
 
-def complexity_table(names:list[str]|None=None, # models to count; default: every registered model but `mscvit_test`
-                     settings:tuple=DEFAULT_SETTINGS, # (img_size, in_chans, num_classes) triples
-                     out_dir:str|Path|None='figures', # where to write complexity.csv and complexity.md; None writes nothing
-                    ): # pandas DataFrame, one row per model and setting
+def complexity_table(
+    names: list[str] | None = None,  # models to count; default: every registered model but `mscvit_test`
+    settings: tuple = DEFAULT_SETTINGS,  # (img_size, in_chans, num_classes) triples
+    out_dir: str | Path | None = 'figures',  # where to write complexity.csv and complexity.md; None writes nothing
+):  # pandas DataFrame, one row per model and setting
     "Count parameters and MACs (without/with attention matmuls) of models, and write them as CSV and Markdown."
     import pandas as pd
     names = names or [n for n in list_models() if n != 'mscvit_test']
@@ -402,13 +426,18 @@ def complexity_table(names:list[str]|None=None, # models to count; default: ever
         df.to_csv(out / 'complexity.csv', index=False)
         cols = list(df.columns)
         fmt = lambda v: '' if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
-        lines = ['# Model complexity', '',
-                 'Written by `mscvit.models.complexity_table`. MACs = FlopCounterMode flops / 2 (convs and matmuls only), '
-                 'one image, eval mode; `macs_G` excludes and `macs_with_attn_G` includes the two attention matmuls '
-                 '(QK^T, AV). `spec_*`: ARCHITECTURE.md, 1000 classes, RGB, 224 px. Parameters and MACs are 0.4-0.9% below '
-                 'the spec because the spec also counts the stage-2/3 query heads that the conv branches replace; '
-                 'they are never used, so they are not built here.', '',
-                 '| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)]
+        lines = [
+            '# Model complexity',
+            '',
+            'Written by `mscvit.models.complexity_table`. MACs = FlopCounterMode flops / 2 (convs and matmuls only), '
+            'one image, eval mode; `macs_G` excludes and `macs_with_attn_G` includes the two attention matmuls '
+            '(QK^T, AV). `spec_*`: ARCHITECTURE.md, 1000 classes, RGB, 224 px. Parameters and MACs are 0.4-0.9% below '
+            'the spec because the spec also counts the stage-2/3 query heads that the conv branches replace; '
+            'they are never used, so they are not built here.',
+            '',
+            '| ' + ' | '.join(cols) + ' |',
+            '|' + '---|' * len(cols),
+        ]
         lines += ['| ' + ' | '.join(fmt(v) for v in r) + ' |' for r in df.itertuples(index=False)]
         (out / 'complexity.md').write_text('\n'.join(lines) + '\n')
     return df

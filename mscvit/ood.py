@@ -87,9 +87,11 @@ def input_flags(info:dict, # from `mscvit.data.decode_gray`: width, height, colo
     "Reasons, from the decoded file's properties, that an input is unlike the training X-rays."
     w, h = int(info.get('width', 0)), int(info.get('height', 0))
     flags = []
-    if info.get('colour', 0) > max_colour: flags.append(f"colour image (mean chroma {info['colour']:.0f}; X-rays are gray)")
+    if info.get('colour', 0) > max_colour:
+        flags.append(f"colour image (mean chroma {info['colour']:.0f}; X-rays are gray)")
     if min(w, h) < min_side: flags.append(f"small image ({w}x{h} px, under {min_side} px)")
-    if min(w, h) > 0 and max(w, h) / min(w, h) > max_aspect: flags.append(f"extreme aspect ratio ({max(w, h) / min(w, h):.1f}:1)")
+    if min(w, h) > 0 and max(w, h) / min(w, h) > max_aspect:
+        flags.append(f"extreme aspect ratio ({max(w, h) / min(w, h):.1f}:1)")
     return flags
 
 def ood_warning(score:float, # from `OODScorer.score`
@@ -97,8 +99,12 @@ def ood_warning(score:float, # from `OODScorer.score`
                 flags:list=(), # from `input_flags`
                ) -> str:
     "One warning text ('' when the input looks like a training X-ray)."
-    why = ([f"unlike the training X-rays (OOD score {score:.1f} > cut-off {cutoff:.1f})"] if score > cutoff else []) + list(flags)
-    return ('Input may be out of distribution: ' + '; '.join(why) + '. The probability may be meaningless.') if why else ''
+    why = (
+        [f"unlike the training X-rays (OOD score {score:.1f} > cut-off {cutoff:.1f})"] if score > cutoff else []
+    ) + list(flags)
+    return (
+        ('Input may be out of distribution: ' + '; '.join(why) + '. The probability may be meaningless.') if why else ''
+    )
 
 # %% ../nbs/07a_ood.ipynb #12
 def _features(model, norm, paths, size, in_chans, batch_size=128):
@@ -223,18 +229,32 @@ def measure_ood(checkpoint:str|Path, # the checkpoint (its scorer is fitted when
         row = {'set': k, 'n': len(scores[k]), 'median_score': float(np.median(scores[k])),
                'warned_by_score': float(warn_s.mean()), 'warned_by_score_or_rules': float((warn_s | flags[k]).mean())}
         if k != 'test X-rays':
-            row['auroc_vs_test'] = float(roc_auc_score(np.r_[np.zeros(len(ind)), np.ones(len(scores[k]))], np.r_[ind, scores[k]]))
+            row['auroc_vs_test'] = float(
+                roc_auc_score(np.r_[np.zeros(len(ind)), np.ones(len(scores[k]))], np.r_[ind, scores[k]])
+            )
         rows.append(row)
     ood_all = np.concatenate([scores[k] for k in sets if k != 'test X-rays'])
     pooled = float(roc_auc_score(np.r_[np.zeros(len(ind)), np.ones(len(ood_all))], np.r_[ind, ood_all]))
-    df = pd.DataFrame(rows, columns=['set', 'n', 'auroc_vs_test', 'median_score', 'warned_by_score', 'warned_by_score_or_rules'])
+    df = pd.DataFrame(
+        rows, columns=['set', 'n', 'auroc_vs_test', 'median_score', 'warned_by_score', 'warned_by_score_or_rules']
+    )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     df.round(4).to_csv(out/'ood.csv', index=False)
-    res = {'checkpoint': _rel(checkpoint), 'scorer': _rel(ood_path(checkpoint)), 'score': 'Mahalanobis distance of pooled last-stage features (Ledoit-Wolf)',
-           'cutoff': sc.cutoff, 'cutoff_quantile_of_validation': sc.quantile, **meta, 'auroc_pooled': pooled,
-           'test_false_warning_rate_score': rows[0]['warned_by_score'], 'test_false_warning_rate_score_or_rules': rows[0]['warned_by_score_or_rules'],
-           'sets': rows, 'seconds': round(time.time() - t0, 1), 'command': 'python -m mscvit.ood'}
+    res = {
+        'checkpoint': _rel(checkpoint),
+        'scorer': _rel(ood_path(checkpoint)),
+        'score': 'Mahalanobis distance of pooled last-stage features (Ledoit-Wolf)',
+        'cutoff': sc.cutoff,
+        'cutoff_quantile_of_validation': sc.quantile,
+        **meta,
+        'auroc_pooled': pooled,
+        'test_false_warning_rate_score': rows[0]['warned_by_score'],
+        'test_false_warning_rate_score_or_rules': rows[0]['warned_by_score_or_rules'],
+        'sets': rows,
+        'seconds': round(time.time() - t0, 1),
+        'command': 'python -m mscvit.ood',
+    }
     save_json(res, out/'ood.json')
     return res
 

@@ -346,7 +346,8 @@ def plot_reliability(run:str|Path, # a run directory with predictions.csv and me
     if pr is None or m is None: return None
     y, p = pr.label.values, pr.probability.values
     versions = {'uncalibrated': p}
-    if m.get('temperature'): versions[f"temperature scaled (T = {m['temperature']:.2f})"] = apply_temperature(_logit(p), m['temperature'])
+    if m.get('temperature'):
+        versions[f"temperature scaled (T = {m['temperature']:.2f})"] = apply_temperature(_logit(p), m['temperature'])
     else: _note(f"{run/'metrics.json'} has no temperature: only the uncalibrated curve is drawn")
     tabs = [
         reliability_curve(y, q, n_bins).assign(version=k, ece=expected_calibration_error(y, q))
@@ -539,7 +540,9 @@ def plot_acc_vs_macs(root:str|Path|None=None, # experiment root
         fig = Figure(figsize=(7.2, 5.6), layout='constrained')
         axs = fig.subplots(2, 2, sharey='row')
         for i, k in enumerate(('test_accuracy', 'test_roc_auc')):
-            for j, (xc, xl) in enumerate((('macs_G', 'GMACs per image (log scale)'), ('params_M', 'parameters, millions (log scale)'))):
+            for j, (xc, xl) in enumerate(
+                (('macs_G', 'GMACs per image (log scale)'), ('params_M', 'parameters, millions (log scale)'))
+            ):
                 a = axs[i, j]
                 for r in d.itertuples():
                     mk, col = style(r.model)

@@ -99,7 +99,10 @@ def headline_table(summary:dict, # from `seed_summary`
             for i, (s, d) in enumerate(zip(summary['seeds'], summary['degenerate']))]
     rows.append([f"**mean ± sd ({summary['n_seeds']} seeds)**",
                  *(f"**{_f(k, t[k]['mean'])} ± {_f(k, t[k]['sd'])}**" for k in HEADLINE_KEYS)])
-    if ensemble is not None: rows.append([f"ensemble of the {summary['n_seeds']} seeds", *(_f(k, ensemble['test'][k]) for k in HEADLINE_KEYS)])
+    if ensemble is not None:
+        rows.append(
+            [f"ensemble of the {summary['n_seeds']} seeds", *(_f(k, ensemble['test'][k]) for k in HEADLINE_KEYS)]
+        )
     return md_table(['Run', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
 
 def gap_table(groups:dict, # label -> list of run folders with val and test metrics
@@ -279,9 +282,10 @@ _ATTEMPT_SKIP = {
     'channels_last',
 }
 
-def read_attempts(root:str|Path|None=None, # earlier reference runs, one folder each
-                  current:str|Path|None=None, # the committed reference run, listed last
-                 ) -> list[tuple[str, dict]]: # (name, metrics.json): the folders of `root` by name, then the current run
+def read_attempts(
+    root: str | Path | None = None,  # earlier reference runs, one folder each
+    current: str | Path | None = None,  # the committed reference run, listed last
+) -> list[tuple[str, dict]]:  # (name, metrics.json): the folders of `root` by name, then the current run
     "The finished reference attempts (earlier recipes, extra seeds, ensembles) and the current reference run."
     root = _path(root, 'reference_attempts')
     current = _path(current, 'reference')
@@ -342,7 +346,10 @@ def reference_table(run:str|Path|None=None) -> str:
     "The reference run: validation and test metrics with 95% bootstrap CIs (test), threshold, temperature, cost."
     run = _path(run, 'reference')
     m = load_json(Path(run)/'metrics.json') if (Path(run)/'metrics.json').exists() else None
-    if m is None: return _missing('The reference result', '`make reproduce PRESET=reference`, then copy the run to figures/reference')
+    if m is None:
+        return _missing(
+            'The reference result', '`make reproduce PRESET=reference`, then copy the run to figures/reference'
+        )
     name = model_label(m.get('model', '?'))
     rows = {f"{name}, validation (n = {m['val']['n']})": m['val'],
             f"{name}, test (n = {m['test']['n']})": {**m['test'], 'ci': m['test'].get('ci95', {})}}
@@ -409,7 +416,8 @@ def _summary_table(csv:str|Path, what:str) -> str:
 def complexity_md(csv:str|Path|None=None) -> str:
     "Parameters and MACs per model at each counted setting, from `complexity_table`'s CSV."
     csv = _path(csv, 'complexity.csv')
-    if not Path(csv).exists(): return _missing('The complexity table', '`mscvit.models.complexity_table()` (nbs/05_models)')
+    if not Path(csv).exists():
+        return _missing('The complexity table', '`mscvit.models.complexity_table()` (nbs/05_models)')
     c = pd.read_csv(csv)
     settings = list(dict.fromkeys(zip(c.img_size, c.in_chans, c.num_classes)))
     lab = lambda s: f"{s[0]} px, {'RGB' if s[1] == 3 else 'gray'}, {s[2]} cl."
@@ -502,7 +510,8 @@ def headline_md(fig_dir:str|Path|None=None) -> str:
     "The reference recipe over seeds (`summary.json`), each seed and the seed ensemble."
     fig_dir = _path(fig_dir)
     f = Path(fig_dir)
-    if not (f/'reference'/'summary.json').exists(): return _missing('The seed summary', '`make figures` after the seeds of the reference recipe')
+    if not (f / 'reference' / 'summary.json').exists():
+        return _missing('The seed summary', '`make figures` after the seeds of the reference recipe')
     ens = f/'reference_ensemble'/'metrics.json'
     return headline_table(load_json(f / 'reference' / 'summary.json'), load_json(ens) if ens.exists() else None) + (
         "\n\nTest split; epoch and threshold chosen on validation for each seed, test evaluated once per seed; the "
@@ -544,7 +553,8 @@ def gap_md(fig_dir:str|Path|None=None) -> str:
             f"{c.get('aug_scale_min')}, gamma {c.get('aug_gamma', 0.0)}, noise {c.get('aug_noise', 0.0)}",
         )
         groups.setdefault(names[k], []).append(d)
-    if not groups: return _missing('The validation-vs-test gap', 'no reference-budget run with validation and test results')
+    if not groups:
+        return _missing('The validation-vs-test gap', 'no reference-budget run with validation and test results')
     return gap_table(groups) + (
         "\n\nMeans over the runs of each group (seeds); gap = test - validation. A validation "
         "split that resembles the test split has a gap near zero, so choices made on it transfer."
@@ -593,7 +603,8 @@ def study_md(fig_dir:str|Path|None=None) -> str:
     "The study's finished runs per model, and the status of its plan (`figures/study/status.csv`)."
     fig_dir = _path(fig_dir)
     f = Path(fig_dir)/'study'
-    if not f.is_dir(): return _missing('The study', '`python -m mscvit.experiments --suite study --device cuda`, then `make figures`')
+    if not f.is_dir():
+        return _missing('The study', '`python -m mscvit.experiments --suite study --device cuda`, then `make figures`')
     md = study_summary_md(f)
     if (f/'status.csv').exists():
         st = pd.read_csv(f/'status.csv')
@@ -698,7 +709,8 @@ def train_paths_md(path:str|Path|None=None) -> str:
 def cam_md(path:str|Path|None=None) -> str:
     "The Grad-CAM faithfulness verdict as `run_faithfulness` wrote it."
     path = _path(path, 'cam_faithfulness.md')
-    if not Path(path).exists(): return _missing('The Grad-CAM faithfulness verdict', '`run_faithfulness` (nbs/08b_faithfulness)')
+    if not Path(path).exists():
+        return _missing('The Grad-CAM faithfulness verdict', '`run_faithfulness` (nbs/08b_faithfulness)')
     return Path(path).read_text().strip()
 
 # %% ../nbs/09c_tables.ipynb #6c18982f

@@ -11,11 +11,13 @@ import pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from .core import set_seed, set_rng_state, save_json, load_json, in_test
-from .data import XrayDataset, XrayAugment, Normalize, image_stats, class_weights, balanced_sampler, batches, DataError
+from .data import (XrayDataset, XrayAugment, Normalize, image_stats, class_weights, balanced_sampler, batches,
+                         DataError)
 from .metrics import binary_metrics, choose_threshold
 from .models import create_model, list_models
 from .config import TrainConfig, PRESETS, make_config, parse_set, run_splits
-from .checkpoint import CheckpointError, save_checkpoint, load_checkpoint, training_checkpoint, predict_logits, probs_from_logits
+from .checkpoint import (CheckpointError, save_checkpoint, load_checkpoint, training_checkpoint, predict_logits,
+                               probs_from_logits)
 from .evaluate import finalize
 
 # %% auto #0
@@ -54,9 +56,16 @@ def make_mixer(cfg:TrainConfig):
 
 def make_augment(cfg:TrainConfig) -> XrayAugment:
     "The X-ray batch augmentation configured by `cfg`."
-    return XrayAugment(scale=(cfg.aug_scale_min, 1.0), degrees=cfg.aug_degrees, translate=cfg.aug_translate,
-                       brightness=cfg.aug_brightness, contrast=(1 - cfg.aug_contrast, 1 + cfg.aug_contrast), hflip=cfg.aug_hflip,
-                       gamma=cfg.aug_gamma, noise=cfg.aug_noise)
+    return XrayAugment(
+        scale=(cfg.aug_scale_min, 1.0),
+        degrees=cfg.aug_degrees,
+        translate=cfg.aug_translate,
+        brightness=cfg.aug_brightness,
+        contrast=(1 - cfg.aug_contrast, 1 + cfg.aug_contrast),
+        hflip=cfg.aug_hflip,
+        gamma=cfg.aug_gamma,
+        noise=cfg.aug_noise,
+    )
 
 # %% ../nbs/07_train.ipynb #388bd6ed
 class CudaGraphStep:
@@ -137,8 +146,15 @@ def check_train_step(name:str='mscvit_t', img_size:int=128, batch_size:int=32, #
     """Training img/s of one model with the reference recipe's step on fixed random batches (no augmentation, no
     stochastic depth, so two paths see the same numbers), and the weights after 8 steps; with `reference`, the
     relative difference of those weights' updates from the reference path's (a CUDA graph against eager)."""
-    cfg = make_config('reference', model=name, img_size=img_size, batch_size=batch_size, drop_path_rate=0.0, precision=precision,
-                      compile=compile)
+    cfg = make_config(
+        'reference',
+        model=name,
+        img_size=img_size,
+        batch_size=batch_size,
+        drop_path_rate=0.0,
+        precision=precision,
+        compile=compile,
+    )
     dev = torch.device(device)
     cuda = dev.type == 'cuda'
     torch.manual_seed(0)
@@ -159,9 +175,18 @@ def check_train_step(name:str='mscvit_t', img_size:int=128, batch_size:int=32, #
         losses.append(float(step(xs[k % 4], ys[k % 4])))
         sched.step()
     upd = {k: model.state_dict()[k].detach().float() - w0[k] for k in w0}
-    res = {'model': name, 'img_size': img_size, 'batch_size': batch_size, 'graph': graph, 'device': str(dev),
-           'precision': precision, 'compile': compile,
-           'losses_first8': losses, 'captured': getattr(step, 'captured', False), 'fallback': getattr(step, 'fallback', None)}
+    res = {
+        'model': name,
+        'img_size': img_size,
+        'batch_size': batch_size,
+        'graph': graph,
+        'device': str(dev),
+        'precision': precision,
+        'compile': compile,
+        'losses_first8': losses,
+        'captured': getattr(step, 'captured', False),
+        'fallback': getattr(step, 'fallback', None),
+    }
     if reference is not None:
         num = sum(float((upd[k] - reference['_updates'][k]).norm() ** 2) for k in upd)
         den = sum(float(reference['_updates'][k].norm() ** 2) for k in upd)
@@ -180,7 +205,15 @@ def check_train_step(name:str='mscvit_t', img_size:int=128, batch_size:int=32, #
 class TrainingError(RuntimeError):
     "Training cannot continue (e.g. the loss became NaN)."
 
-RUN_FILES = ('last.pt', 'best.pt', 'metrics.json', 'history.csv', 'predictions.csv', 'config.json', 'val_predictions.csv')
+RUN_FILES = (
+    'last.pt',
+    'best.pt',
+    'metrics.json',
+    'history.csv',
+    'predictions.csv',
+    'config.json',
+    'val_predictions.csv',
+)
 
 def check_out_dir(out:Path, resume:bool, force:bool):
     "Refuse to overwrite a run directory that already holds a run, unless resuming or forced."
@@ -214,8 +247,10 @@ def _resume_checkpoint(out:Path, cfg:TrainConfig, resume:bool) -> dict|None:
     if not (resume and (out/'last.pt').exists()): return None
     ck = load_checkpoint(out/'last.pt')
     if (ck['model_name'], ck['img_size'], ck['in_chans']) != (cfg.model, cfg.img_size, cfg.in_chans):
-        raise CheckpointError(f"{out/'last.pt'} is a {ck['model_name']} run at {ck['img_size']} px with {ck['in_chans']} "
-                              f"channel(s); it cannot resume as {cfg.model} at {cfg.img_size} px / {cfg.in_chans}.")
+        raise CheckpointError(
+            f"{out/'last.pt'} is a {ck['model_name']} run at {ck['img_size']} px with {ck['in_chans']} "
+            f"channel(s); it cannot resume as {cfg.model} at {cfg.img_size} px / {cfg.in_chans}."
+        )
     return ck
 
 @dataclass
@@ -237,7 +272,8 @@ def make_trainer(cfg:TrainConfig, tr_ds:XrayDataset, world, ck:dict|None) -> Tra
     model = create_model(cfg.model, num_classes=2, in_chans=cfg.in_chans, drop_path_rate=cfg.drop_path_rate,
                          img_size=cfg.img_size).to(device)
     if cuda and cfg.channels_last: model = model.to(memory_format=torch.channels_last)
-    model, net = world.wrap(model, cfg.batch_size)  # `net` is DDP with synchronised batch norm under torchrun, else `model`
+    # `net` is DDP with synchronised batch norm under torchrun, else `model`
+    model, net = world.wrap(model, cfg.batch_size)
     ema = None
     if cfg.ema_decay > 0:
         from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
@@ -304,8 +340,12 @@ def validate(model:nn.Module, cfg:TrainConfig, va_ds:XrayDataset, norm:Normalize
     vlog = predict_logits(model, va_ds, norm, cfg.eval_batch_size, device, cfg.amp)
     vy, vp = va_ds.labels.numpy(), probs_from_logits(vlog)
     vm = binary_metrics(vy, vp, 0.5)
-    return {'val_loss': F.cross_entropy(vlog, va_ds.labels).item(), 'val_auc': vm['roc_auc'],
-            'val_acc@0.5': vm['accuracy'], 'threshold': choose_threshold(vy, vp, cfg.threshold_rule, cfg.target_sensitivity)}
+    return {
+        'val_loss': F.cross_entropy(vlog, va_ds.labels).item(),
+        'val_auc': vm['roc_auc'],
+        'val_acc@0.5': vm['accuracy'],
+        'threshold': choose_threshold(vy, vp, cfg.threshold_rule, cfg.target_sensitivity),
+    }
 
 # %% ../nbs/07_train.ipynb #ffedd7f8
 def _epoch_record(epoch:int, tr:dict, val:dict, lr:float, wall_s:float, step) -> dict:
@@ -383,7 +423,9 @@ def train(cfg:TrainConfig, # the run's settings
     if end_epoch < cfg.epochs: return {'stopped_at_epoch': end_epoch}
     if not world.is_main: return {'rank': world.rank, 'world_size': world.world_size}  # rank 0 evaluates and writes
     if (out/'metrics.json').exists() and resume: return load_json(out/'metrics.json')
-    return finalize(out, root, cfg, va_ds, te_items, world.device, wall_s=st.wall_s, total_s=prev_wall + time.time() - t_start)
+    return finalize(
+        out, root, cfg, va_ds, te_items, world.device, wall_s=st.wall_s, total_s=prev_wall + time.time() - t_start
+    )
 
 def _ds(cfg:TrainConfig, items:pd.DataFrame) -> XrayDataset:
     return XrayDataset(items, cfg.img_size, cfg.in_chans, cache=cfg.cache, validate=True)
@@ -391,11 +433,17 @@ def _ds(cfg:TrainConfig, items:pd.DataFrame) -> XrayDataset:
 # %% ../nbs/07_train.ipynb #41796d53
 def train_cli(argv=None):
     "Train a model from scratch and evaluate it (see `mscvit-train --help`)."
-    ap = argparse.ArgumentParser(prog='mscvit-train', description='Train MSCViT (or a baseline) from scratch on the chest X-ray data; '
-                                 'selects the epoch and the threshold on the patient-grouped validation split, then evaluates test once.')
+    ap = argparse.ArgumentParser(
+        prog='mscvit-train',
+        description='Train MSCViT (or a baseline) from scratch on the chest X-ray data; '
+        'selects the epoch and the threshold on the patient-grouped validation split, then evaluates test once.',
+    )
     ap.add_argument('--preset', default='quick', help=f"one of: {', '.join(PRESETS)} (default quick)")
     ap.add_argument('--model', default='mscvit_t', help='registry name (mscvit-train --list-models)')
-    ap.add_argument('--data', help='data root holding train/ and test/ (default: MSCVIT_DATA, data/chest_xray, ../shared/data/chest_xray)')
+    ap.add_argument(
+        '--data',
+        help='data root holding train/ and test/ (default: MSCVIT_DATA, data/chest_xray, ../shared/data/chest_xray)',
+    )
     ap.add_argument('--out', help='run directory (default runs/PRESET_MODEL_sSEED)')
     ap.add_argument('--resume', action='store_true', help='continue the run in --out from last.pt')
     ap.add_argument('--force', action='store_true', help='overwrite a run already in --out')
@@ -405,8 +453,14 @@ def train_cli(argv=None):
     ap.add_argument('--batch-size', type=int)
     ap.add_argument('--lr', type=float)
     ap.add_argument('--device')
-    ap.add_argument('--compile', action='store_true', help='torch.compile the training step (first epoch slower while it compiles)')
-    ap.add_argument('--precision', choices=['auto', 'fp32', 'bf16'], help='training autocast: auto (bf16 on CUDA, fp32 on CPU), fp32, bf16')
+    ap.add_argument(
+        '--compile', action='store_true', help='torch.compile the training step (first epoch slower while it compiles)'
+    )
+    ap.add_argument(
+        '--precision',
+        choices=['auto', 'fp32', 'bf16'],
+        help='training autocast: auto (bf16 on CUDA, fp32 on CPU), fp32, bf16',
+    )
     ap.add_argument('--set', action='append', default=[], metavar='FIELD=VALUE', help='override any TrainConfig field')
     ap.add_argument('--quiet', action='store_true', help='no progress bars')
     ap.add_argument('--list-models', action='store_true')
@@ -416,8 +470,19 @@ def train_cli(argv=None):
         return 0
     out = Path(a.out or f'runs/{a.preset}_{a.model}_s{a.seed}')
     try:
-        ov = {k: v for k, v in dict(epochs=a.epochs, img_size=a.img_size, batch_size=a.batch_size, lr=a.lr, device=a.device, precision=a.precision,
-                                  compile=a.compile or None).items() if v is not None}
+        ov = {
+            k: v
+            for k, v in dict(
+                epochs=a.epochs,
+                img_size=a.img_size,
+                batch_size=a.batch_size,
+                lr=a.lr,
+                device=a.device,
+                precision=a.precision,
+                compile=a.compile or None,
+            ).items()
+            if v is not None
+        }
         cfg = make_config(a.preset, model=a.model, seed=a.seed, **ov, **parse_set(a.set))
         m = train(cfg, out, a.data, resume=a.resume, force=a.force, quiet=a.quiet)
     except (ValueError, DataError, CheckpointError, TrainingError, FileExistsError) as e:

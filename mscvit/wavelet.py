@@ -43,7 +43,8 @@ def idwt2(y:Tensor, # [B, C, 4, h, w] sub-bands LL, LH, HL, HH
     B, C, _, h, w = y.shape
     k = filters.shape[-1]
     f = filters.to(y.dtype).repeat(C, 1, 1).unsqueeze(1)  # [4C, 1, k, k]
-    x = F.conv_transpose2d(y.flatten(1, 2), f, stride=2, padding=k // 2 - 1, groups=C)  # [B, C*4, h, w] -> [B, C, 2h, 2w]
+    # [B, C*4, h, w] -> [B, C, 2h, 2w]
+    x = F.conv_transpose2d(y.flatten(1, 2), f, stride=2, padding=k // 2 - 1, groups=C)
     return x if size is None else x[..., :size[0], :size[1]]
 
 # %% ../nbs/02_wavelet.ipynb #12
@@ -90,10 +91,11 @@ class WTConv(nn.Module):
         "The inference form: every scale folded into its conv (see `FusedWTConv`)."
         return FusedWTConv(self)
 
-def wavelet_reconstruct(bands:list[Tensor], # per level, shallow first: sub-bands [B, C, 4, h_l, w_l] (LL changed in place)
-                        sizes:list, # per level, the (H_l, W_l) that level's transform saw
-                        filters:Tensor, # [4, k, k] synthesis filters
-                       )->Tensor: # [B, C, H_0, W_0]
+def wavelet_reconstruct(
+    bands: list[Tensor],  # per level, shallow first: sub-bands [B, C, 4, h_l, w_l] (LL changed in place)
+    sizes: list,  # per level, the (H_l, W_l) that level's transform saw
+    filters: Tensor,  # [4, k, k] synthesis filters
+) -> Tensor:  # [B, C, H_0, W_0]
     "WTConv's way up: from the deepest level, add the reconstruction to the next level's processed LL, then invert."
     up = None
     for y, size in zip(reversed(bands), reversed(sizes)):

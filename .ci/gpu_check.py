@@ -3,7 +3,7 @@
 python .ci/gpu_check.py OUT.json   (used by .ci/gpu_study.sh before the study; writes figures/bench_gpu_train.json)"""
 import sys, json, time, platform
 import torch
-from mscvit.train import check_train_step
+from mscvit.optim import check_train_step
 
 rows, ok = [], True
 for name in ('mscvit_t', 'resnet18'):

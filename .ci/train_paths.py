@@ -6,7 +6,7 @@ python .ci/train_paths.py [DATA]  ->  figures/bench_train_paths.json
 import sys, json, time, os, platform, subprocess, tempfile
 from pathlib import Path
 import torch
-from mscvit.train import check_train_step
+from mscvit.optim import check_train_step
 
 data = sys.argv[1] if len(sys.argv) > 1 else None
 res = {'date': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()), 'torch': torch.__version__, 'threads': torch.get_num_threads(),

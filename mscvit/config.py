@@ -69,13 +69,15 @@ class TrainConfig:
 
 PRESETS = {
     # < 5 min on 2 CPU cores: 64 px, 4 epochs, no MixUp/CutMix or stochastic depth
-    'quick':     dict(img_size=64, epochs=4, batch_size=32, lr=2e-3, warmup_epochs=0.5, mix_prob=0.0, drop_path_rate=0.0),
+    'quick': dict(img_size=64, epochs=4, batch_size=32, lr=2e-3, warmup_epochs=0.5, mix_prob=0.0, drop_path_rate=0.0),
     # the 2-CPU-core reference (v3, figures/protocol.md): v2's recipe with the `earliest` validation rule and 20 epochs
-    # (about 30 min on 2 cores); v1 (14 epochs, no EMA) and v2 (30 epochs, random rule) are in figures/reference_attempts
-    'reference': dict(img_size=128, epochs=20, batch_size=32, lr=2e-3, warmup_epochs=2.0, mix_prob=0.3, drop_path_rate=0.1,
+    # (about 30 min on 2 cores); v1 (14 epochs, no EMA) and v2 (30 epochs, random rule) are in
+    # figures/reference_attempts
+    'reference': dict(img_size=128, epochs=20, batch_size=32, lr=2e-3, warmup_epochs=2.0, mix_prob=0.3,
+                      drop_path_rate=0.1,
                       ema_decay=0.998, val_rule='earliest'),
     # for a GPU: 224 px, 30 epochs, batch 64
-    'paper':     dict(img_size=224, epochs=30, batch_size=64, lr=2e-3, warmup_epochs=2.0, mix_prob=0.3, drop_path_rate=0.1),
+    'paper': dict(img_size=224, epochs=30, batch_size=64, lr=2e-3, warmup_epochs=2.0, mix_prob=0.3, drop_path_rate=0.1),
     # the recipes of the experiment plans (09_experiments; each names its run folder): a preset (`base`) plus overrides
     # 2 CPU cores: 64 px, 4 epochs, a stratified 1,500-image subset of the fit split (validation and test in full)
     'cpu_small': dict(base='quick', img_size=64, epochs=4, limit_train=1500),
@@ -83,9 +85,9 @@ PRESETS = {
     # the first (v1) reference recipe, without EMA, with 20 epochs: what the first GPU lease ran
     'gpu_reference_e20': dict(base='reference', epochs=20, warmup_epochs=1.0, ema_decay=0.0),
     'gpu_paper': dict(base='paper'),  # the paper preset (224 px), for a GPU
-    # the study (figures/protocol.md, part 2): the reference recipe; on a GPU the step is one CUDA graph (no effect on a CPU)
+    # the study (figures/protocol.md, part 2): the reference recipe; on a GPU the step is one CUDA graph (none on a CPU)
     'study': dict(base='reference', cuda_graph=True),
-    # the study's CPU arm (figures/protocol.md, part 3): the reference recipe on 2 CPU cores, as the CPU reference seeds ran it
+    # the study's CPU arm (figures/protocol.md, part 3): the reference recipe on 2 CPU cores, as the reference seeds ran
     'study_cpu': dict(base='reference'),
 }
 
@@ -122,7 +124,7 @@ def config_of(ck:dict) -> TrainConfig:
     return TrainConfig(**{k: v for k, v in ck['config'].items() if k in names})
 
 def _convert(value:str, kind):
-    "A `--set` value as the field's type (dataclass field types are strings under `from __future__ import annotations`)."
+    "A `--set` value as the field's type (field types are strings under `from __future__ import annotations`)."
     if kind in ('bool', bool): return value.lower() in ('1', 'true', 'yes')
     if kind in ('int', int): return int(value)
     if kind in ('float', float): return float(value)

@@ -48,7 +48,7 @@ def _rel(p, out):
     except ValueError: return str(p)
 
 def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall_s:float, total_s:float) -> dict:
-    "Fit the temperature on validation, evaluate the best checkpoint on validation and (once, if asked) on test, write results."
+    "Fit the temperature on validation; evaluate the best checkpoint on validation and (once, if asked) on test; write."
     ck = load_checkpoint(out/'best.pt')
     model = model_from_checkpoint(ck).to(device)
     norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
@@ -225,7 +225,9 @@ def eval_cli(argv=None):
     try:
         if a.out: Path(a.out).mkdir(parents=True, exist_ok=True)
         if len(a.checkpoint) > 1:
-            if a.split != 'test': raise ValueError(f"An ensemble chooses its threshold on the validation split and evaluates test; --split {a.split} is not supported.")
+            if a.split != 'test':
+                raise ValueError(f"An ensemble chooses its threshold on the validation split and evaluates test; "
+                                 f"--split {a.split} is not supported.")
             m = evaluate_ensemble(a.checkpoint, a.data, a.out, a.device, a.n_boot)
         else: m = evaluate_checkpoint(a.checkpoint[0], a.data, a.split, a.out, a.device, a.n_boot)
     except (ValueError, DataError, CheckpointError) as e:

@@ -48,18 +48,22 @@ def plan_jobs(recipe:str, # a preset of `mscvit.config.PRESETS`
 
 SUITES = {
     # a short lease: the reference recipe (128 px) for MSCViT-T, its ablations and both baselines, one seed, all at once
-    'gpu_short': lambda: [Job('gpu_reference', m, 0, keep_weights=m in ('mscvit_t', 'resnet18')) for m in ABLATIONS + ['resnet18', 'vit_tiny']],
+    'gpu_short': lambda: [Job('gpu_reference', m, 0, keep_weights=m in ('mscvit_t', 'resnet18'))
+                          for m in ABLATIONS + ['resnet18', 'vit_tiny']],
     # the study, in the order fixed by figures/protocol.md (part 2): seeds 0-2 of STUDY (seed-major; the weights of
-    # MSCViT-T and ResNet-18 seed 0 kept for Grad-CAM), MSCViT-XS seed 0, seeds 3-4 of MSCViT-T and ResNet-18, ViT-Tiny/16
-    'study': lambda: ([Job('study', m, s, keep_weights=(s == 0 and m in ('mscvit_t', 'resnet18'))) for s in (0, 1, 2) for m in STUDY]
+    # MSCViT-T and ResNet-18 seed 0 kept for Grad-CAM), MSCViT-XS seed 0, seeds 3-4 of MSCViT-T and ResNet-18,
+    # ViT-Tiny/16
+    'study': lambda: ([Job('study', m, s, keep_weights=(s == 0 and m in ('mscvit_t', 'resnet18')))
+                       for s in (0, 1, 2) for m in STUDY]
                       + [Job('study', 'mscvit_xs', 0)] + plan_jobs('study', ['mscvit_t', 'resnet18'], seeds=(3, 4))
                       + plan_jobs('study', ['vit_tiny'])),
-    # the CPU arm of the study (figures/protocol.md, part 3): ResNet-18 seeds 0-2, to pair with MSCViT-T's CPU reference seeds
+    # the study's CPU arm (figures/protocol.md, part 3): ResNet-18 seeds 0-2, paired with MSCViT-T's CPU reference seeds
     'study_cpu': lambda: plan_jobs('study_cpu', ['resnet18']),
     # one GPU lease: the reference recipe for MSCViT-T and ResNet-18 (weights kept, for Grad-CAM faithfulness),
     # then the ablations and baselines of the paper recipe (3 seeds, seed-major), then MSCViT-XS/S (1 seed)
     'gpu': lambda: ([Job('gpu_reference', m, 0, keep_weights=True) for m in ('mscvit_t', 'resnet18')]
-                    + plan_jobs('gpu_paper', ABLATIONS + ['resnet18', 'vit_tiny']) + plan_jobs('gpu_paper', ['mscvit_xs', 'mscvit_s'], seeds=(0,))),
+                    + plan_jobs('gpu_paper', ABLATIONS + ['resnet18', 'vit_tiny'])
+                    + plan_jobs('gpu_paper', ['mscvit_xs', 'mscvit_s'], seeds=(0,))),
 }
 
 # %% ../nbs/09_experiments.ipynb #8
@@ -94,88 +98,80 @@ def _tidy(job:Job, root:Path, keep_weights:bool):
     (d/'last.pt').unlink(missing_ok=True)
     if not (keep_weights or job.keep_weights): (d/'best.pt').unlink(missing_ok=True)
 
-def run_jobs(
-    jobs: list[Job],
-    root: str | Path,  # where run directories go: root/recipe/model_sSEED
-    data=None,
-    parallel: int = 1,  # processes at once (local backend)
-    deadline_s: float | None = None,  # start no job after this many seconds
-    hard_deadline_s: (
-        float | None
-    ) = None,  # stop running jobs (left resumable) after this many seconds (default: deadline_s)
-    device: str | None = None,
-    keep_weights=False,  # keep best.pt of every run
-    extra: dict | None = None,  # overrides added to every job (e.g. for tests)
-    threads: (
-        int | None
-    ) = None,  # torch threads per process (OMP_NUM_THREADS); with Ray, also the CPUs each job asks for
-    verbose=True,
-    backend: str = 'local',  # 'local' (processes on this machine) or 'ray' (tasks on a Ray cluster, see below)
-    address: (
-        str | None
-    ) = None,  # Ray: the cluster to join ('auto', 'ray://host:10001'); None: the running or a new local one
-    gpus_per_job: (
-        float | None
-    ) = None,  # Ray: GPUs each job asks for (default 1 with a CUDA device, else 0; 0.25 packs 4 per GPU)
-) -> pd.DataFrame:
+class _LocalPool:
+    "The training processes of `run_jobs` on this machine, and the status row of each finished job."
+    def __init__(self, root:Path, data, device, extra, threads, keep_weights:bool, verbose:bool):
+        self.root, self.data, self.device, self.extra = root, data, device, extra
+        self.keep_weights, self.verbose = keep_weights, verbose
+        self.t0, self.running, self.status = time.time(), {}, []
+        self.env = {**os.environ, **({'OMP_NUM_THREADS': str(threads)} if threads else {})}
+
+    def todo_or_running(self, todo:list) -> bool: return bool(todo or self.running)
+
+    def skip_rest(self, todo:list):
+        "Past the deadline: the jobs not started are reported as not run."
+        self.status += [_row(j, 'not run', 0.0) for j in todo]
+        todo.clear()
+
+    def start(self, job:Job):
+        "Start a job's process, or record it as cached when its run already finished."
+        d = job.run_dir(self.root)
+        if (d/'metrics.json').exists():
+            self.status.append(_row(job, 'cached', 0.0))
+            return
+        d.mkdir(parents=True, exist_ok=True)
+        cmd = _cmd(job, self.root, self.data, self.device, self.extra)
+        p = subprocess.Popen(cmd, stdout=open(d/'log.txt', 'a'), stderr=subprocess.STDOUT, env=self.env)
+        self.running[p] = (job, time.time())
+
+    def finish(self, p, st:str):
+        job, started = self.running.pop(p)
+        if st == 'done': _tidy(job, self.root, self.keep_weights)
+        self.status.append(_row(job, st, time.time() - started))
+        if self.verbose:
+            print(f"[{time.time()-self.t0:7.1f}s] {st:8s} {job.recipe}/{job.model}_s{job.seed}", flush=True)
+
+    def reap(self):
+        "Record the processes that ended."
+        for p in [p for p in self.running if p.poll() is not None]:
+            self.finish(p, 'done' if p.returncode == 0 else f'failed({p.returncode})')
+
+    def stop_all(self):
+        "Past the hard deadline: stop every running job (left resumable)."
+        for p in list(self.running): p.terminate()
+        for p in list(self.running):
+            p.wait()
+            self.finish(p, 'stopped')
+
+def run_jobs(jobs:list[Job], root:str|Path, # where run directories go: root/recipe/model_sSEED
+             data=None, parallel:int=1, # processes at once (local backend)
+             deadline_s:float|None=None, # start no job after this many seconds
+             hard_deadline_s:float|None=None, # stop running jobs (left resumable) after this long (default: deadline_s)
+             device:str|None=None, keep_weights=False, # keep best.pt of every run
+             extra:dict|None=None, # overrides added to every job (e.g. for tests)
+             threads:int|None=None, # torch threads per process (OMP_NUM_THREADS); with Ray, the CPUs of each job
+             verbose=True,
+             backend:str='local', # 'local' (processes on this machine) or 'ray' (tasks on a Ray cluster, see below)
+             address:str|None=None, # Ray: the cluster to join ('auto', 'ray://host:10001'); None: running or new local
+             gpus_per_job:float|None=None, # Ray: GPUs per job (default 1 with a CUDA device, else 0; 0.25 packs 4)
+            ) -> pd.DataFrame:
     "Run jobs in parallel processes, or as Ray tasks; return a table of job, status and seconds."
     if backend == 'ray':
-        return run_jobs_ray(
-            jobs,
-            root,
-            data,
-            deadline_s,
-            hard_deadline_s,
-            device,
-            keep_weights,
-            extra,
-            threads,
-            verbose,
-            address,
-            gpus_per_job,
-        )
+        return run_jobs_ray(jobs, root, data, deadline_s, hard_deadline_s, device, keep_weights, extra, threads,
+                            verbose, address, gpus_per_job)
     if backend != 'local': raise ValueError(f"Unknown backend {backend!r}; valid backends: local, ray")
-    root = Path(root)
-    t0 = time.time()
-    todo = list(jobs)
-    running = {}
-    status = []
-    env = dict(os.environ)
-    if threads: env['OMP_NUM_THREADS'] = str(threads)
-    def finish(job, p, st):
-        if st == 'done': _tidy(job, root, keep_weights)
-        status.append(_row(job, st, time.time() - running[p][1]))
-        if verbose: print(f"[{time.time()-t0:7.1f}s] {st:8s} {job.recipe}/{job.model}_s{job.seed}", flush=True)
     hard = hard_deadline_s if hard_deadline_s is not None else deadline_s
-    while todo or running:
-        el = time.time() - t0
+    pool = _LocalPool(Path(root), data, device, extra, threads, keep_weights, verbose)
+    todo = list(jobs)
+    while pool.todo_or_running(todo):
+        el = time.time() - pool.t0
         late, kill = deadline_s is not None and el > deadline_s, hard is not None and el > hard
-        if late and todo:
-            status += [_row(j, 'not run', 0.0) for j in todo]
-            todo = []
-        while todo and len(running) < parallel and not late:
-            job = todo.pop(0)
-            d = job.run_dir(root)
-            if (d/'metrics.json').exists():
-                status.append(_row(job, 'cached', 0.0))
-                continue
-            d.mkdir(parents=True, exist_ok=True)
-            p = subprocess.Popen(
-                _cmd(job, root, data, device, extra), stdout=open(d / 'log.txt', 'a'), stderr=subprocess.STDOUT, env=env
-            )
-            running[p] = (job, time.time())
-        for p in list(running):
-            if p.poll() is not None:
-                finish(running[p][0], p, 'done' if p.returncode == 0 else f'failed({p.returncode})')
-                del running[p]
-        if kill:
-            for p in list(running): p.terminate()
-            for p in list(running):
-                p.wait()
-                finish(running[p][0], p, 'stopped')
-                del running[p]
+        if late: pool.skip_rest(todo)
+        while todo and len(pool.running) < parallel and not late: pool.start(todo.pop(0))
+        pool.reap()
+        if kill: pool.stop_all()
         time.sleep(0.2)
-    return pd.DataFrame(status)
+    return pd.DataFrame(pool.status)
 
 # %% ../nbs/09_experiments.ipynb #b1f0a002
 def _import_ray():
@@ -185,7 +181,7 @@ def _import_ray():
     return ray
 
 def _parent_death_signal():
-    "`preexec_fn` for the training process (Linux): SIGTERM when the worker that started it dies, so no run is orphaned."
+    "`preexec_fn` for the training process (Linux): SIGTERM when its worker dies, so no run is orphaned."
     try:
         import ctypes, signal
         prctl = ctypes.CDLL(None).prctl  # looked up before the fork; only called in the child
@@ -196,7 +192,7 @@ def run_job(job:Job, root:str|Path, data=None, device=None, extra:dict|None=None
             start_by:float|None=None, # wall-clock time (`time.time()`) after which the job is not started
             stop_at:float|None=None, # wall-clock time at which the job is stopped, left resumable
            ) -> tuple[str, float]:
-    "Run one job's training process to its end where this is called (a Ray task: on the node Ray chose); `(status, seconds)`."
+    "Run one job's training process to its end here (a Ray task: on the node Ray chose); `(status, seconds)`."
     import socket
     if start_by is not None and time.time() > start_by: return 'not run', 0.0
     d = job.run_dir(root)
@@ -329,9 +325,10 @@ def paired_comparison(
     return pd.DataFrame(rows)
 
 # %% ../nbs/09_experiments.ipynb #14
-def experiments_cli(argv=None):
-    "Run a plan of training jobs with a recipe, or a suite."
-    ap = argparse.ArgumentParser(prog='python -m mscvit.experiments', description=experiments_cli.__doc__)
+def _experiments_parser() -> argparse.ArgumentParser:
+    "The arguments of `python -m mscvit.experiments`."
+    ap = argparse.ArgumentParser(prog='python -m mscvit.experiments',
+                                 description='Run a plan of training jobs with a recipe, or a suite.')
     ap.add_argument('--recipe', '--budget', dest='recipe', help=', '.join(PRESETS))
     ap.add_argument('--suite', help=', '.join(SUITES))
     ap.add_argument('--plan', default='ablations', help=', '.join(PLANS))
@@ -359,7 +356,11 @@ def experiments_cli(argv=None):
     )
     ap.add_argument('--address', help="Ray cluster to join, e.g. auto (default: a new local Ray)")
     ap.add_argument('--gpus-per-job', type=float, help='Ray: GPUs per job (default 1 with --device cuda, else 0)')
-    a = ap.parse_args(argv)
+    return ap
+
+def experiments_cli(argv=None):
+    "Run a plan of training jobs with a recipe, or a suite."
+    a = _experiments_parser().parse_args(argv)
     try:
         if a.suite and a.suite not in SUITES:
             raise ValueError(f"Unknown suite {a.suite!r}; valid suites: {', '.join(SUITES)}")
@@ -371,21 +372,8 @@ def experiments_cli(argv=None):
         print(f'error: {e}', file=sys.stderr)
         return 2
     try:
-        st = run_jobs(
-            jobs,
-            a.out,
-            a.data,
-            a.parallel,
-            a.deadline,
-            a.hard_deadline,
-            a.device,
-            a.keep_weights,
-            extra,
-            threads=a.threads,
-            backend=a.backend,
-            address=a.address,
-            gpus_per_job=a.gpus_per_job,
-        )
+        st = run_jobs(jobs, a.out, a.data, a.parallel, a.deadline, a.hard_deadline, a.device, a.keep_weights, extra,
+                      threads=a.threads, backend=a.backend, address=a.address, gpus_per_job=a.gpus_per_job)
     except (ValueError, ImportError) as e:
         print(f'error: {e}', file=sys.stderr)
         return 2

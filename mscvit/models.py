@@ -271,7 +271,7 @@ MSCVIT_TEST = MSCViTConfig(
     stem=8, widths=(16, 32, 64, 128), depths=(1, 1, 1, 1), ffn_ratios=(2, 2, 2, 2), head_width=64
 )
 
-# `plans`: the experiment plans (09_experiments) and benchmarks (05a_bench) a model is part of; `label`: its name in figures
+# `plans`: the experiment plans (09_experiments) and benchmark (05a_bench) of a model; `label`: its name in figures
 _ALL = ('ablations', 'baselines', 'bench')
 register_mscvit('mscvit_t', MSCVIT_T, 'MSCViT-T', label='MSCViT-T', plans=_ALL)
 register_mscvit('mscvit_xs', MSCVIT_XS, 'MSCViT-XS', label='MSCViT-XS', plans=('baselines',))
@@ -396,7 +396,7 @@ SPEC_TABLE = {
     'mscvit_xs': (7.77, '1.00-1.07'),
     'mscvit_s': (13.93, '2.46-2.63'),
     'mscvit_b': (25.7, '~4.9'),
-}  # ARCHITECTURE.md: params (M) with 1000 classes, MACs (G) at 224 without-with attention
+}  # nbs/architecture.ipynb: params (M) with 1000 classes, MACs (G) at 224 without-with attention
 DEFAULT_SETTINGS = ((224, 3, 1000), (224, 1, 2), (128, 1, 2))  # (img_size, in_chans, num_classes)
 
 def complexity_table(
@@ -431,7 +431,8 @@ def complexity_table(
             '',
             'Written by `mscvit.models.complexity_table`. MACs = FlopCounterMode flops / 2 (convs and matmuls only), '
             'one image, eval mode; `macs_G` excludes and `macs_with_attn_G` includes the two attention matmuls '
-            '(QK^T, AV). `spec_*`: ARCHITECTURE.md, 1000 classes, RGB, 224 px. Parameters and MACs are 0.4-0.9% below '
+            '(QK^T, AV). `spec_*`: the specification (nbs/architecture.ipynb), 1000 classes, RGB, 224 px. '
+            'Parameters and MACs are 0.4-0.9% below '
             'the spec because the spec also counts the stage-2/3 query heads that the conv branches replace; '
             'they are never used, so they are not built here.',
             '',

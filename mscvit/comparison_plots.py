@@ -113,44 +113,26 @@ def model_costs(models, # registry names
             )
     return pd.DataFrame([rows[m] for m in models if m in rows], columns=['model', 'params_M', 'macs_G', 'source'])
 
-def plot_acc_vs_macs(root:str|Path|None=None, # experiment root
-                     complexity_csv:str|Path|None=None,
-                     out:str|Path|None=None, # the table drawn goes to the same name with .csv
-                     models=None, # default: the ablation and baseline models
-                    ) -> Path|None:
-    "Test accuracy and AUC (mean ± sd over seeds) against MACs and parameters, per recipe and model."
-    root = root if root is not None else figures_path('experiments')  # a folder or a list of folders
-    complexity_csv = Path(complexity_csv) if complexity_csv is not None else figures_path('complexity.csv')
-    out = Path(out) if out is not None else figures_path('acc_vs_macs.png')
-    out = Path(out)
-    models = list(models or dict.fromkeys(ABLATIONS + BASELINES))
+_ACC_VS_MACS_COLUMNS = ['recipe', 'model', 'img_size', 'n_seeds', 'params_M', 'macs_G', 'source',
+                        'test_accuracy_mean', 'test_accuracy_sd', 'test_roc_auc_mean', 'test_roc_auc_sd']
+
+def _acc_vs_macs_table(root, complexity_csv, models:list, name:str) -> pd.DataFrame|None:
+    "Test accuracy and AUC over seeds per recipe and model with their costs; None (with a note) without runs or counts."
     runs = read_runs(root)
     runs = runs[runs.model.isin(models)]
     if runs.empty:
-        _note(f"skip {out.name}: no runs under {root}")
+        _note(f"skip {name}: no runs under {root}")
         return None
     s = model_summary(runs, models, ('test_accuracy', 'test_roc_auc'))
     costs = pd.concat([model_costs(g.model.unique(), int(size), complexity_csv).assign(img_size=size)
                        for size, g in s.groupby('img_size')], ignore_index=True)
     if costs.empty:
-        _note(f"skip {out.name}: no parameter/MAC counts")
+        _note(f"skip {name}: no parameter/MAC counts")
         return None
-    d = s.merge(costs, on=['model', 'img_size'])
-    d[
-        [
-            'recipe',
-            'model',
-            'img_size',
-            'n_seeds',
-            'params_M',
-            'macs_G',
-            'source',
-            'test_accuracy_mean',
-            'test_accuracy_sd',
-            'test_roc_auc_mean',
-            'test_roc_auc_sd',
-        ]
-    ].to_csv(out.with_suffix('.csv'), index=False)
+    return s.merge(costs, on=['model', 'img_size'])
+
+def _draw_acc_vs_macs(d:pd.DataFrame) -> Figure:
+    "The 2 x 2 figure of `plot_acc_vs_macs`: accuracy and AUC (rows) against MACs and parameters (columns)."
     from matplotlib.lines import Line2D
     abl = [m for m in dict.fromkeys(d.model) if m.startswith('mscvit_t_')]   # same cost as T: a legend, not labels
     style = lambda m: (('^', 'v', '<', '>', 'D', 'P', 'X')[abl.index(m) % 7], 'C2') if m in abl else \
@@ -188,4 +170,19 @@ def plot_acc_vs_macs(root:str|Path|None=None, # experiment root
             "grayscale, 2 classes; mean ± sd over seeds)",
             fontsize=10,
         )
-    return save_figure(fig, out)
+    return fig
+
+def plot_acc_vs_macs(root:str|Path|None=None, # experiment root
+                     complexity_csv:str|Path|None=None,
+                     out:str|Path|None=None, # the table drawn goes to the same name with .csv
+                     models=None, # default: the ablation and baseline models
+                    ) -> Path|None:
+    "Test accuracy and AUC (mean ± sd over seeds) against MACs and parameters, per recipe and model."
+    root = root if root is not None else figures_path('experiments')  # a folder or a list of folders
+    complexity_csv = Path(complexity_csv) if complexity_csv is not None else figures_path('complexity.csv')
+    out = Path(out) if out is not None else figures_path('acc_vs_macs.png')
+    models = list(models or dict.fromkeys(ABLATIONS + BASELINES))
+    d = _acc_vs_macs_table(root, complexity_csv, models, out.name)
+    if d is None: return None
+    d[_ACC_VS_MACS_COLUMNS].to_csv(out.with_suffix('.csv'), index=False)
+    return save_figure(_draw_acc_vs_macs(d), out)

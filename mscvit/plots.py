@@ -82,7 +82,7 @@ def dataset_summary(data:str|Path|None=None, # data root (searched as `find_data
                     val_frac:float=0.125, # validation fraction, as in `TrainConfig`
                     seed:int=0, # split seed, as in `TrainConfig.split_seed`
                    ) -> dict:
-    "`mscvit.data.summarize` without machine paths: counts per split and class, patients, the fit/val split, and the file-name series (`series_summary`)."
+    "`mscvit.data.summarize` without machine paths: counts per split, class and file-name series, patients, fit/val."
     s = summarize(data, val_frac, seed)
     return {'source': KAGGLE_DATASET, 'val_frac': val_frac, 'split_seed': seed, 'splits': s['splits'],
             'patient_overlap_fit_val': s['patient_overlap_fit_val'],

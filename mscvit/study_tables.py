@@ -92,7 +92,8 @@ def paired_md(pairs:dict, # label -> (run A, run B): folders with predictions.cs
                 f"{_f('roc_auc', d['diff'], True)} [{_f('roc_auc', d['ci95'][0], True)}, "
                 f"{_f('roc_auc', d['ci95'][1], True)}]",
                 f"{d['p']:.2g}",
-                f"{_f('accuracy', mc['diff'], True)} [{_f('accuracy', mc['ci95'][0], True)}, {_f('accuracy', mc['ci95'][1], True)}]",
+                f"{_f('accuracy', mc['diff'], True)} [{_f('accuracy', mc['ci95'][0], True)}, "
+                f"{_f('accuracy', mc['ci95'][1], True)}]",
                 f"{mc['only_1_right']} / {mc['only_2_right']}",
                 f"{mc['p']:.2g}",
             ]
@@ -139,8 +140,8 @@ def study_verdict_md(comp:pd.DataFrame, # from `study_comparison`
                 ]
             )
             continue
-        iv = (
-            lambda k, key: f"{_f(key, r[f'{k}_diff'], True)} [{_f(key, r[f'{k}_lo'], True)}, {_f(key, r[f'{k}_hi'], True)}]"
+        iv = lambda k, key: (
+            f"{_f(key, r[f'{k}_diff'], True)} [{_f(key, r[f'{k}_lo'], True)}, {_f(key, r[f'{k}_hi'], True)}]"
         )
         sd = lambda k, key: _f(key, r[f'{k}_seed_mean'], True) + (
             '' if math.isnan(r[f'{k}_seed_sd']) else f" ± {_f(key, r[f'{k}_seed_sd'])}"
@@ -183,7 +184,8 @@ def headline_md(fig_dir:str|Path|None=None) -> str:
     ens = f/'reference_ensemble'/'metrics.json'
     return headline_table(load_json(f / 'reference' / 'summary.json'), load_json(ens) if ens.exists() else None) + (
         "\n\nTest split; epoch and threshold chosen on validation for each seed, test evaluated once per seed; the "
-        "ensemble averages the seeds' probabilities, with its threshold chosen on their averaged validation probabilities."
+        "ensemble averages the seeds' probabilities, with its threshold chosen on their averaged validation "
+        "probabilities."
     )
 
 def _recipe_key(m:dict) -> str:
@@ -278,21 +280,24 @@ def study_md(fig_dir:str|Path|None=None) -> str:
         st = pd.read_csv(f/'status.csv')
         done = st.status.str.startswith('done')
         md += (
-            f"\n\nTest split; mean ± sd over the finished seeds. Of the plan's {len(st)} runs, {int(done.sum())} finished, "
+            f"\n\nTest split; mean ± sd over the finished seeds. Of the plan's {len(st)} runs, "
+            f"{int(done.sum())} finished, "
             f"{int(st.status.str.startswith('stopped').sum())} were stopped by the end of the lease and "
-            f"{int((st.status == 'not run').sum())} did not start ([`figures/study/status.csv`](figures/study/status.csv))."
+            f"{int((st.status == 'not run').sum())} did not start "
+            "([`figures/study/status.csv`](figures/study/status.csv))."
         )
     return md
 
 def verdict_md(fig_dir:str|Path|None=None, cpu_arm:bool=False) -> str:
-    "The protocol's verdicts (`study_comparison`), with MSCViT-T's GPU runs or (`cpu_arm`) its CPU reference seeds as its arm."
+    "The protocol's verdicts (`study_comparison`); MSCViT-T's arm: its GPU runs or (`cpu_arm`) its CPU reference seeds."
     fig_dir = _path(fig_dir)
     f = Path(fig_dir)
     if not (f/'study').is_dir(): return _missing('The verdicts', 'no study runs yet')
     c = study_comparison(f/'study', reference_runs=cpu_reference_arm(f) if cpu_arm else None)
     return study_verdict_md(c) + (
         "\n\nMSCViT-T minus the other model on the same 624 test images, on the seeds both "
-        "finished: seed ensembles (mean probability, threshold by Youden's J on the averaged validation probabilities); "
+        "finished: seed ensembles (mean probability, threshold by Youden's J on the averaged validation "
+        "probabilities); "
         "DeLong's test for ROC AUC, McNemar's exact test for accuracy; detectable Δ = 2.8 standard errors."
     )
 
@@ -369,7 +374,8 @@ def train_paths_md(path:str|Path|None=None) -> str:
         rows,
         'lrrrrr',
     ) + (
-        f"\n\nOne run of `.ci/train_paths.py` on this machine ({b['threads']} threads, torch {b['torch']}; load average "
+        f"\n\nOne run of `.ci/train_paths.py` on this machine ({b['threads']} threads, torch {b['torch']}; "
+        "load average "
         f"{b['loadavg_before']:.1f} before, {b['loadavg_after']:.1f} after); the quick runs never read the test split. "
         "The compiled wall time includes compilation."
     )

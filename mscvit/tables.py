@@ -67,7 +67,7 @@ def _fmt(key, v):
     return f"{v:.3f}" if key in SCORE_KEYS else f"{v:.2f}"
 
 def format_metrics_table(
-    rows:dict, # row name (model, split) -> metrics dict from `binary_metrics`, optionally with 'ci': `bootstrap_ci` output
+    rows:dict, # row name (model, split) -> `binary_metrics` dict, optionally with 'ci': `bootstrap_ci` output
     keys=TABLE_KEYS, # columns, in order
     name:str='Model', # header of the first column
 ) -> str: # a markdown table
@@ -93,7 +93,7 @@ def _numbers(series:dict, split:str, key:str) -> str:
 def subgroup_table(run:str|Path|None=None, # the run whose test errors are split
                    dataset:str|Path|None=None, # `dataset_summary` output with 'series'
                   ) -> str:
-    "Markdown: test errors per class and series at the run's threshold, with the series' patient numbers in test and train."
+    "Markdown: test errors per class and series at the run's threshold, with the series' patient numbers."
     run = _path(run, 'reference')
     dataset = _path(dataset, 'dataset.json')
     e = error_by_series(run)
@@ -138,7 +138,7 @@ def read_attempts(
     return out
 
 def attempts_table(root:str|Path|None=None, current:str|Path|None=None) -> str:
-    "Markdown: every reference attempt with the settings that differ between attempts, validation AUC and the test metrics."
+    "Markdown: every reference attempt with the settings that differ, validation AUC and the test metrics."
     att = read_attempts(root, current)
     if not att: return _missing('The reference attempts', 'no run in figures/reference or figures/reference_attempts')
     cfgs = [a[1].get('preset_config', {}) for a in att]
@@ -178,9 +178,9 @@ def attempts_table(root:str|Path|None=None, current:str|Path|None=None) -> str:
         rows,
         'lllrrrrrrr',
     ) + (
-        "\n\nEach row: epoch and threshold chosen on validation (an ensemble: each member's epoch, and the threshold on "
-        "the members' averaged validation probabilities), test evaluated once. Every reference run evaluated on test is "
-        "listed; wall time of an ensemble is the sum of its members'."
+        "\n\nEach row: epoch and threshold chosen on validation (an ensemble: each member's epoch, and the "
+        "threshold on the members' averaged validation probabilities), test evaluated once. Every reference run "
+        "evaluated on test is listed; wall time of an ensemble is the sum of its members'."
     )
 
 # %% ../nbs/09c_tables.ipynb #c5a0101b
@@ -198,7 +198,8 @@ def reference_table(run:str|Path|None=None) -> str:
     t = format_metrics_table(rows, keys=CI_KEYS, name='Split')
     ece_c = m['test'].get('ece_calibrated')
     return t + (
-        f"\n\n{m.get('img_size')} px, {m.get('epochs')} epochs, best epoch {m.get('best_epoch')} (chosen on validation ROC AUC); "
+        f"\n\n{m.get('img_size')} px, {m.get('epochs')} epochs, best epoch {m.get('best_epoch')} "
+        "(chosen on validation ROC AUC); "
         f"threshold {m['threshold']:.3f} ({m.get('threshold_rule', 'youden')}, on validation); "
         f"test ECE {m['test']['ece']:.3f}"
         + (

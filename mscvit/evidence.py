@@ -140,7 +140,7 @@ def _no_runs() -> pd.DataFrame: return pd.DataFrame(columns=list(RUN_COLUMNS) + 
 
 def read_runs(root:str|Path|None=None, # holds <recipe>/<run>/metrics.json (default: figures/experiments)
              ) -> pd.DataFrame: # one row per finished run, with at least `RUN_COLUMNS` (empty when there is none)
-    "Table of the finished experiment runs under `root` (`collect_runs`), with `data_wait_fraction` added; `root` may be a list."
+    "The finished experiment runs under `root` (a folder or a list; `collect_runs`), with `data_wait_fraction` added."
     if root is None: root = figures_path('experiments')
     if isinstance(root, (list, tuple)):
         dfs = [d for d in map(read_runs, root) if len(d)]  # empty tables would turn the numbers into objects
@@ -218,7 +218,7 @@ def study_runs(root:str|Path|None=None) -> dict[str, dict[int, Path]]:
 
 def ensemble_predictions(runs:list, # run folders with predictions.csv and val_predictions.csv on the same images
                         ) -> tuple[pd.DataFrame, float]: # (test path, label, probability, prediction; threshold)
-    "The seed ensemble of finished runs: mean probabilities, threshold by Youden's J on the mean validation probabilities."
+    "The seed ensemble of finished runs: mean probabilities, threshold by Youden's J on mean validation probabilities."
     te, va = [read_predictions(r) for r in runs], [read_predictions(r, 'val') for r in runs]
     if any(list(t.path) != list(te[0].path) for t in te) or any(list(v.path) != list(va[0].path) for v in va):
         raise ValueError(f"The runs {', '.join(map(str, runs))} were not evaluated on the same images.")
@@ -236,7 +236,7 @@ def study_comparison(
     reference: str = REFERENCE_MODEL,
     reference_runs: dict | None = None,  # seed -> run folder of the reference arm (default: `reference` under root)
 ) -> pd.DataFrame:
-    "Per claim of `STUDY_CLAIMS`: MSCViT-T minus the other model on their shared seeds, per image and per seed, and the verdict."
+    "Per claim of `STUDY_CLAIMS`: MSCViT-T minus the other model on shared seeds, per image and per seed; the verdict."
     runs = study_runs(root or figures_path('study'))
     ref = reference_runs if reference_runs is not None else runs.get(reference, {})
     rows = []

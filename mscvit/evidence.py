@@ -17,7 +17,7 @@ from .experiments import collect_runs, summarize_runs, paired_comparison
 __all__ = ['REFERENCE_MODEL', 'SUMMARY_METRICS', 'RUN_COLUMNS', 'STUDY_CLAIMS', 'recompute_run', 'degenerate', 'seed_summary',
            'write_seed_summary', 'delong_test', 'mcnemar_test', 'read_predictions', 'read_runs', 'model_summary',
            'reference_seed_runs', 'cpu_reference_arm', 'error_by_series', 'study_runs', 'ensemble_predictions',
-           'study_comparison']
+           'study_comparison', 'cpu_arm_comparison']
 
 # %% ../nbs/09b_evidence.ipynb #2019eca0
 def recompute_run(run:str|Path, # a run folder with metrics.json and predictions.csv
@@ -274,3 +274,11 @@ def study_comparison(
             r['degenerate'] = any(degenerate(other[s]) for s in seeds)
         rows.append(r)
     return pd.DataFrame(rows)
+
+def cpu_arm_comparison(fig_dir:str|Path|None=None) -> pd.DataFrame:
+    """Protocol part 3, the same-hardware CPU arm: MSCViT-T's CPU reference seeds against the models of
+    `figures/study_cpu` (ResNet-18), per image on the seed ensembles and per seed; one row per claim with runs."""
+    f = Path(fig_dir or figures_path())
+    other = study_runs(f/'study_cpu')
+    c = study_comparison(f/'study_cpu', reference_runs=cpu_reference_arm(f))
+    return c[c.model.isin(list(other))].reset_index(drop=True)

@@ -16,7 +16,8 @@ from .data import (CLASSES, KAGGLE_DATASET, DataError, summarize, find_data_root
                          image_series, patient_number)
 from .metrics import (roc_pr_curves, bootstrap_roc_band, bootstrap_pr_band, reliability_curve, binary_metrics,
                             expected_calibration_error, apply_temperature)
-from .evidence import seed_summary, study_comparison, reference_seed_runs, cpu_reference_arm
+from .evidence import (seed_summary, study_comparison, reference_seed_runs, cpu_reference_arm,
+                             cpu_arm_comparison)
 
 # %% auto #0
 __all__ = ['PALETTE', 'RUN_FIGURES', 'save_figure', 'series_summary', 'dataset_summary', 'write_dataset_summary', 'plot_dataset',
@@ -415,6 +416,8 @@ def make_figures(fig_dir:str|Path|None=None, # results in, figures out (default:
         study_comparison(f / 'study', reference_runs=cpu_reference_arm(f)).to_csv(
             f / 'study' / 'comparison_cpu_arm.csv', index=False
         )
+    if (f/'study_cpu').is_dir():  # protocol part 3: the same-hardware CPU arm
+        cpu_arm_comparison(f).to_csv(f/'study_cpu'/'comparison.csv', index=False)
     return res
 
 def plots_cli(argv=None):

@@ -11,14 +11,14 @@ from .core import load_json
 from .metrics import HEADLINE_KEYS
 from .ledger import read_ledger, ledger_summary
 from .evidence import (STUDY_CLAIMS, read_predictions, seed_summary, delong_test, mcnemar_test, study_runs,
-                             study_comparison, reference_seed_runs, cpu_reference_arm)
+                             study_comparison, reference_seed_runs, cpu_reference_arm, cpu_arm_comparison)
 from .tables import (md_table, _missing, _path, _pm, _f, reference_table, comparison_table,
                            _summary_table, complexity_md, bench_table, runs_table, subgroup_table, attempts_table)
 
 # %% auto #0
 __all__ = ['README_TABLES', 'headline_table', 'gap_table', 'ledger_table', 'paired_md', 'study_summary_md', 'study_verdict_md',
-           'headline_md', 'gap_md', 'screening_md', 'paired_reference_md', 'study_md', 'verdict_md', 'hardware_md',
-           'gpu_speed_md', 'train_paths_md', 'cam_md']
+           'headline_md', 'gap_md', 'screening_md', 'paired_reference_md', 'study_md', 'verdict_md',
+           'verdict_cpu_arm_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'cam_md']
 
 # %% ../nbs/09d_study_tables.ipynb #f5de1977
 def headline_table(summary:dict, # from `seed_summary`
@@ -301,6 +301,25 @@ def verdict_md(fig_dir:str|Path|None=None, cpu_arm:bool=False) -> str:
         "DeLong's test for ROC AUC, McNemar's exact test for accuracy; detectable Δ = 2.8 standard errors."
     )
 
+def verdict_cpu_arm_md(fig_dir:str|Path|None=None) -> str:
+    "Protocol part 3: MSCViT-T's CPU reference seeds against ResNet-18's CPU seeds (same recipe, same hardware)."
+    f = Path(_path(fig_dir))
+    c = cpu_arm_comparison(f) if (f/'study_cpu').is_dir() else pd.DataFrame()
+    if c.empty: return _missing('The CPU arm', 'no finished run in figures/study_cpu yet')
+    arms = {'mscvit_t': cpu_reference_arm(f), **study_runs(f/'study_cpu')}
+    rows = []
+    for m, runs in arms.items():
+        s = seed_summary([runs[k] for k in sorted(runs)])
+        t = s['test']
+        rows.append([f'`{m}` (CPU)', ' '.join(map(str, s['seeds'])),
+                     *(_f(k, t[k]['mean']) + ('' if s['n_seeds'] < 2 else f" ± {_f(k, t[k]['sd'])}")
+                       for k in HEADLINE_KEYS)])
+    seeds = md_table(['Model', 'Seeds', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
+    return (seeds + "\n\nTest split; mean ± sd over the finished seeds of each arm (2 CPU cores, reference v3).\n\n"
+            + study_verdict_md(c) + "\n\nMSCViT-T minus ResNet-18 on the same 624 test images, on the seeds both "
+            "finished, as in part 2: seed ensembles (threshold by Youden's J on the averaged validation probabilities), "
+            "DeLong's test for ROC AUC, McNemar's exact test for accuracy; detectable Δ = 2.8 standard errors.")
+
 def hardware_md(fig_dir:str|Path|None=None) -> str:
     "The same recipe and seed on the GPU (study) and on the CPU (reference v3), compared per image."
     fig_dir = _path(fig_dir)
@@ -402,7 +421,8 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'ledger': lambda f: ledger_table(f/'test_evaluations.csv') if (f/'test_evaluations.csv').exists() else
                         _missing('The test-evaluation ledger', 'no figures/test_evaluations.csv'),
     'screening': screening_md, 'paired': paired_reference_md, 'study': study_md, 'verdict': verdict_md,
-    'verdict_cpu': lambda f: verdict_md(f, cpu_arm=True), 'hardware': hardware_md,
+    'verdict_cpu': lambda f: verdict_md(f, cpu_arm=True), 'verdict_cpu_arm': verdict_cpu_arm_md,
+    'hardware': hardware_md,
     'gpu_speed': lambda f: gpu_speed_md(f/'bench_gpu_train.json'),
     'train_paths': lambda f: train_paths_md(f/'bench_train_paths.json'),
     'cam': lambda f: cam_md(f/'cam_faithfulness.md'),

@@ -296,8 +296,8 @@ def data_cli(argv=None):
     return 0
 
 # %% ../nbs/01_data.ipynb #rx
-_MOVED = {'decode_gray', 'load_xray', 'XrayDataset', 'collate_skip_bad', 'class_weights', 'balanced_sampler', 'XrayAugment',
-          'image_stats', 'Normalize', 'batches', 'benchmark_loader'}  # now in mscvit.dataset
+_MOVED = {'decode_gray', 'load_xray', 'XrayDataset', 'collate_skip_bad', 'class_weights', 'balanced_sampler',
+          'XrayAugment', 'image_stats', 'Normalize', 'batches', 'benchmark_loader'}  # now in mscvit.dataset
 
 def __getattr__(name):  # re-exported for importers (lazily: mscvit.dataset imports this module)
     if name in _MOVED:

@@ -24,7 +24,7 @@ def decode_gray(
     path: str | Path,  # an image file: PNG, JPEG, BMP, TIFF or DICOM
     info: dict | None = None,  # filled with format, width, height, bits and colour (mean chroma 0-255, 0 for gray)
 ) -> np.ndarray:
-    "Decode one image at full resolution to `uint8 [H, W]` by the bit-depth rule; `DataError` naming the file and the reason."
+    "Decode one image at full resolution to `uint8 [H, W]` by the bit-depth rule; `DataError` naming file and reason."
     p = Path(path)
     try:
         if p.is_dir(): raise PixelError('is a folder, not an image file')
@@ -275,7 +275,8 @@ def benchmark_loader(data=None, # data root (searched when None)
 
 # %% ../nbs/01a_dataset.ipynb #53
 if __name__ == '__main__' and not in_notebook():
-    ap = argparse.ArgumentParser(prog='python -m mscvit.dataset', description='Benchmark the data loader (writes a CSV).')
+    ap = argparse.ArgumentParser(prog='python -m mscvit.dataset',
+                                 description='Benchmark the data loader (writes a CSV).')
     ap.add_argument('--data')
     ap.add_argument('--out', default='figures/bench_loader.csv')
     ap.add_argument('--n', type=int, default=512)

@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import torch
 from .core import get_device, save_json, load_json
-from .data import XrayDataset, Normalize, DataError
+from .data import DataError
+from .dataset import XrayDataset, Normalize
 from .metrics import binary_metrics, choose_threshold, fit_temperature, bootstrap_ci, degenerate_reasons
 from .ledger import record_test_evaluation
 from .config import TrainConfig, config_of, run_splits
@@ -48,7 +49,7 @@ def _rel(p, out):
     except ValueError: return str(p)
 
 def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall_s:float, total_s:float) -> dict:
-    "Fit the temperature on validation, evaluate the best checkpoint on validation and (once, if asked) on test, write results."
+    "Fit the temperature on validation; evaluate the best checkpoint there and (once, if asked) on test; write results."
     ck = load_checkpoint(out/'best.pt')
     model = model_from_checkpoint(ck).to(device)
     norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
@@ -225,7 +226,9 @@ def eval_cli(argv=None):
     try:
         if a.out: Path(a.out).mkdir(parents=True, exist_ok=True)
         if len(a.checkpoint) > 1:
-            if a.split != 'test': raise ValueError(f"An ensemble chooses its threshold on the validation split and evaluates test; --split {a.split} is not supported.")
+            if a.split != 'test':
+                raise ValueError("An ensemble chooses its threshold on the validation split and evaluates test; "
+                                 f"--split {a.split} is not supported.")
             m = evaluate_ensemble(a.checkpoint, a.data, a.out, a.device, a.n_boot)
         else: m = evaluate_checkpoint(a.checkpoint[0], a.data, a.split, a.out, a.device, a.n_boot)
     except (ValueError, DataError, CheckpointError) as e:

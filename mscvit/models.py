@@ -271,7 +271,8 @@ MSCVIT_TEST = MSCViTConfig(
     stem=8, widths=(16, 32, 64, 128), depths=(1, 1, 1, 1), ffn_ratios=(2, 2, 2, 2), head_width=64
 )
 
-# `plans`: the experiment plans (09_experiments) and benchmarks (05a_bench) a model is part of; `label`: its name in figures
+# `plans`: the experiment plans (09_experiments) and benchmarks (05a_bench) a model is part of;
+# `label`: its name in figures
 _ALL = ('ablations', 'baselines', 'bench')
 register_mscvit('mscvit_t', MSCVIT_T, 'MSCViT-T', label='MSCViT-T', plans=_ALL)
 register_mscvit('mscvit_xs', MSCVIT_XS, 'MSCViT-XS', label='MSCViT-XS', plans=('baselines',))

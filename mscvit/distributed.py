@@ -184,7 +184,8 @@ def stop_message(err:BaseException, # why this rank stopped
     return (f"mscvit-train: rank {env['rank']} of {env['world_size']} stopped: {type(err).__name__}: "
             f"{(str(err).splitlines() or [''])[0][:300]}\n"
             "  If another rank died first, this is the consequence: torchrun's summary names the rank that failed "
-            f"first.\n  Last good checkpoint: {where}; rerun the same torchrun command with --resume to continue from it.")
+            f"first.\n  Last good checkpoint: {where}; rerun the same torchrun command "
+            "with --resume to continue from it.")
 
 # %% ../nbs/07a_distributed.ipynb #19
 def _grad_allreduce_mb(model:str, img_size:int) -> tuple[float, int]:

@@ -22,10 +22,11 @@ $(VENV)/.installed: settings.ini setup.py .ci/constraints.txt
 	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[dev]"
 	touch $@
 
-# Notebooks clean, package in sync, README in sync, then every notebook's tests.
+# Notebooks clean, package in sync, README in sync, the package's layout rules, then every notebook's tests.
 test: install
 	$(PY) .ci/check_sync.py
 	$(PY) .ci/readme.py --check
+	$(PY) .ci/style.py --check
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers $(NBWORKERS) --timing
 
 # The web demo in a real headless Chromium (Debian: apt-get install chromium chromium-driver); not part of `make test`.

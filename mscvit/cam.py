@@ -11,7 +11,8 @@ import cv2
 from pytorch_grad_cam import GradCAM, GradCAMPlusPlus, LayerCAM, EigenCAM, RandomCAM
 from pytorch_grad_cam.activations_and_gradients import ActivationsAndGradients
 from pytorch_grad_cam.utils.image import scale_cam_image, show_cam_on_image
-from .data import CLASSES, XrayDataset
+from .data import CLASSES
+from .dataset import XrayDataset
 from .models import cam_target_layers, vit_reshape_transform
 
 # %% auto #0

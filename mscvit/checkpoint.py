@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 from .core import get_rng_state, atomic_write_bytes, project_root
-from .data import XrayDataset, Normalize, batches
+from .dataset import XrayDataset, Normalize, batches
 from .models import create_model, list_models
 from .fuse import fuse_model, INLINE_FUSIONS
 from .config import TrainConfig, make_config

@@ -68,7 +68,7 @@ class World:
     def wrap(self, model:nn.Module, # the model, on `self.device`
              batch_size:int, # the global batch size
             ) -> tuple[nn.Module, nn.Module]: # (model, net): `net` trains, `model` is saved and evaluated
-        "Batch norms synchronised and a `DistributedDataParallel` wrapper to train with; `(model, model)` in one process."
+        "Batch norms synchronised and a `DistributedDataParallel` to train with; `(model, model)` in one process."
         if not self.distributed: return model, model
         if batch_size % self.world_size:
             raise ValueError(
@@ -182,16 +182,53 @@ def stop_message(err:BaseException, # why this rank stopped
     try: where = f"{last} (epoch {torch.load(last, map_location='cpu', weights_only=True)['epoch']})"
     except Exception: where = f"{last}" if Path(last).exists() else f"not written yet ({last})"
     return (f"mscvit-train: rank {env['rank']} of {env['world_size']} stopped: {type(err).__name__}: "
-            f"{(str(err).splitlines() or [''])[0][:300]}\n  If another rank died first, this is the consequence: torchrun's "
-            f"summary names the rank that failed first.\n  Last good checkpoint: {where}; rerun the same torchrun command "
-            f"with --resume to continue from it.")
+            f"{(str(err).splitlines() or [''])[0][:300]}\n"
+            "  If another rank died first, this is the consequence: torchrun's summary names the rank that failed "
+            f"first.\n  Last good checkpoint: {where}; rerun the same torchrun command "
+            "with --resume to continue from it.")
 
 # %% ../nbs/07a_distributed.ipynb #19
 def _grad_allreduce_mb(model:str, img_size:int) -> tuple[float, int]:
-    "Megabytes of gradients each rank all-reduces per step, and the number of batch norms (3 all-reduces each per step)."
+    "MB of gradients each rank all-reduces per step, and the number of batch norms (3 all-reduces each per step)."
     from mscvit.models import create_model
     m = create_model(model, num_classes=2, in_chans=1, img_size=img_size)
     return sum(p.numel() for p in m.parameters()) * 4 / 2**20, sum(isinstance(x, nn.BatchNorm2d) for x in m.modules())
+
+def _ddp_cmd(nproc:int, run:Path, data, model:str, img_size:int, batch_size:int, preset:str, n_images:int,
+             epochs:int) -> list[str]:
+    "The `torchrun -m mscvit.train` command of one `bench_ddp` run on CPU."
+    sets = [f'limit_train={n_images}', 'limit_eval=64', 'n_boot=0', 'evaluate_test=false']
+    cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', str(nproc),
+           '-m', 'mscvit.train', '--preset', preset, '--model', model, '--img-size', str(img_size),
+           '--epochs', str(epochs), '--batch-size', str(batch_size), '--device', 'cpu']
+    for s in sets:
+        cmd += ['--set', s]
+    return cmd + ['--quiet', '--out', str(run)] + (['--data', str(data)] if data else [])
+
+def _ddp_run(cmd:list, run:Path, nproc:int, threads:int, r:int, env, timeout_s:float) -> dict:
+    "Run one `bench_ddp` command; its row (img/s of the last epoch, NaN after a timeout, load before and after)."
+    import pandas as pd
+    load = os.getloadavg()[0]
+    t0 = time.time()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                         env={**os.environ, **(env or {}), 'OMP_NUM_THREADS': str(threads)})
+    try: log, done = p.communicate(timeout=timeout_s)[0], True
+    except subprocess.TimeoutExpired:  # stop torchrun and its workers (one process group)
+        os.killpg(p.pid, signal.SIGTERM)
+        log, done = p.communicate()[0], False
+    if done and p.returncode: raise RuntimeError(f"{' '.join(cmd)} failed:\n{log[-3000:]}")
+    h = pd.read_csv(run/'history.csv').iloc[-1] if done else None
+    return dict(
+        processes=nproc,
+        threads=threads,
+        repeat=r,
+        status='done' if done else f'timeout {timeout_s:g} s',
+        img_s=round(float(h.train_img_s), 2) if h is not None else float('nan'),
+        epoch_train_s=round(float(h.train_s), 2) if h is not None else float('nan'),
+        run_wall_s=round(time.time() - t0, 1),
+        loadavg_1min_before=round(load, 2),
+        loadavg_1min_after=round(os.getloadavg()[0], 2),
+    )
 
 def bench_ddp(
     data=None,  # data root (searched when None)
@@ -204,12 +241,10 @@ def bench_ddp(
     epochs: int = 2,  # img/s of the last epoch (the first one includes the warm-up)
     repeats: int = 2,  # rounds over the configurations, back to back
     configs=((1, 1), (1, 2), (2, 1)),  # (processes, threads per process)
-    env: (
-        dict | None
-    ) = None,  # extra environment variables for every run (recorded), e.g. {'OMP_WAIT_POLICY': 'PASSIVE'}
+    env: dict | None = None,  # extra environment for every run (recorded), e.g. {'OMP_WAIT_POLICY': 'PASSIVE'}
     timeout_s: float = 900,  # a run still going after this long is stopped and recorded with img/s NaN
 ) -> dict:
-    "Training img/s per (processes x threads) through `torchrun -m mscvit.train` on CPU, and the DDP scaling efficiency."
+    "Training img/s per (processes x threads) via `torchrun -m mscvit.train` on CPU, and the DDP scaling efficiency."
     import tempfile, shutil
     import pandas as pd
     tmp, rows = Path(tempfile.mkdtemp()), []
@@ -217,68 +252,8 @@ def bench_ddp(
         for r in range(repeats):
             for nproc, threads in configs:
                 run = tmp/f'p{nproc}_t{threads}_r{r}'
-                load = os.getloadavg()[0]
-                t0 = time.time()
-                cmd = [
-                    sys.executable,
-                    '-m',
-                    'torch.distributed.run',
-                    '--standalone',
-                    '--nproc_per_node',
-                    str(nproc),
-                    '-m',
-                    'mscvit.train',
-                    '--preset',
-                    preset,
-                    '--model',
-                    model,
-                    '--img-size',
-                    str(img_size),
-                    '--epochs',
-                    str(epochs),
-                    '--batch-size',
-                    str(batch_size),
-                    '--device',
-                    'cpu',
-                    '--set',
-                    f'limit_train={n_images}',
-                    '--set',
-                    'limit_eval=64',
-                    '--set',
-                    'n_boot=0',
-                    '--set',
-                    'evaluate_test=false',
-                    '--quiet',
-                    '--out',
-                    str(run),
-                ] + (['--data', str(data)] if data else [])
-                p = subprocess.Popen(
-                    cmd,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.STDOUT,
-                    text=True,
-                    start_new_session=True,
-                    env={**os.environ, **(env or {}), 'OMP_NUM_THREADS': str(threads)},
-                )
-                try: log, done = p.communicate(timeout=timeout_s)[0], True
-                except subprocess.TimeoutExpired:  # stop torchrun and its workers (one process group)
-                    os.killpg(p.pid, signal.SIGTERM)
-                    log, done = p.communicate()[0], False
-                if done and p.returncode: raise RuntimeError(f"{' '.join(cmd)} failed:\n{log[-3000:]}")
-                h = pd.read_csv(run/'history.csv').iloc[-1] if done else None
-                rows.append(
-                    dict(
-                        processes=nproc,
-                        threads=threads,
-                        repeat=r,
-                        status='done' if done else f'timeout {timeout_s:g} s',
-                        img_s=round(float(h.train_img_s), 2) if h is not None else float('nan'),
-                        epoch_train_s=round(float(h.train_s), 2) if h is not None else float('nan'),
-                        run_wall_s=round(time.time() - t0, 1),
-                        loadavg_1min_before=round(load, 2),
-                        loadavg_1min_after=round(os.getloadavg()[0], 2),
-                    )
-                )
+                cmd = _ddp_cmd(nproc, run, data, model, img_size, batch_size, preset, n_images, epochs)
+                rows.append(_ddp_run(cmd, run, nproc, threads, r, env, timeout_s))
     finally: shutil.rmtree(tmp, ignore_errors=True)
     df = pd.DataFrame(rows)
     res = bench_summary(
@@ -331,11 +306,12 @@ def bench_summary(df, # the rows of `bench_ddp` (as in its CSV)
         if eff < 1
         else ''
     )
+    threads_lost = eff >= 1 and res['thread_speedup_1x2_over_1x1'] < 1
     res['note'] = ' '.join(s for s in (
-        f"1 process x 2 threads ran at {res['thread_speedup_1x2_over_1x1']:.2f} times the img/s of 1 process x 1 thread: "
-        f"intra-op threads lost to the other load; the OpenMP threads of every operator wait for whichever thread the "
-        f"scheduler has preempted, while 2 processes wait for each other only once per step (the all-reduce). An "
-        f"efficiency above 1 here measures that, not DDP being free." if eff >= 1 and res['thread_speedup_1x2_over_1x1'] < 1 else '',
+        f"1 process x 2 threads ran at {res['thread_speedup_1x2_over_1x1']:.2f} times the img/s of 1 process x 1 "
+        f"thread: intra-op threads lost to the other load; the OpenMP threads of every operator wait for whichever "
+        f"thread the scheduler has preempted, while 2 processes wait for each other only once per step (the "
+        f"all-reduce). An efficiency above 1 here measures that, not DDP being free." if threads_lost else '',
         f"The machine was shared: 1-min load average up to {res['loadavg_1min_max']:.1f} on {os.cpu_count()} cores; "
         f"the configurations ran back to back, so their ratios, not the img/s, are the measure." if shared else '',
         overhead if eff >= 1 else '') if s)

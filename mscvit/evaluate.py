@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import torch
 from .core import get_device, save_json, load_json
-from .data import XrayDataset, Normalize, DataError
+from .data import DataError
+from .dataset import XrayDataset, Normalize
 from .metrics import binary_metrics, choose_threshold, fit_temperature, bootstrap_ci, degenerate_reasons
 from .ledger import record_test_evaluation
 from .config import TrainConfig, config_of, run_splits

@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 from .core import in_notebook
-from .data import CLASSES, Normalize
+from .data import CLASSES
+from .dataset import Normalize
 from .checkpoint import CheckpointError, load_checkpoint, model_from_checkpoint, default_checkpoint
 from .predict import Predictor
 
@@ -42,7 +43,7 @@ def export_metadata(ck:dict, # a checkpoint from `load_checkpoint`
             'in_chans': int(ck['in_chans']), 'num_classes': int(ck['num_classes']), 'classes': list(CLASSES),
             'norm_mean': float(ck['norm']['mean']), 'norm_std': float(ck['norm']['std']),
             'threshold': float(ck['threshold']), 'temperature': float(ck.get('temperature', 1.0)),
-            'input': 'float32 [B, in_chans, img_size, img_size]: uint8 pixels (mscvit.data.load_xray) / 255, '
+            'input': 'float32 [B, in_chans, img_size, img_size]: uint8 pixels (mscvit.dataset.load_xray) / 255, '
                      'then (x - norm_mean) / norm_std',
             'output': 'logits [B, num_classes]; P(PNEUMONIA) = softmax(logits)[:, 1], PNEUMONIA when >= threshold; '
                       'calibrated: sigmoid(log-odds / temperature)',

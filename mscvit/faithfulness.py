@@ -13,7 +13,8 @@ from pytorch_grad_cam.metrics.road import neighbors_weights
 from pytorch_grad_cam.metrics.perturbation_confidence import RemoveMostRelevantFirst, RemoveLeastRelevantFirst
 from scipy.sparse import coo_matrix
 from scipy.sparse.linalg import spsolve
-from .data import DataError, Normalize, XrayDataset, index_split, find_data_root
+from .data import DataError, index_split, find_data_root
+from .dataset import Normalize, XrayDataset
 from .models import create_model
 from .checkpoint import predict_logits, probs_from_logits
 from .cam import stage_cams, stage_layers, cam_sharpness, dataset_images, gradcam_gallery

@@ -20,7 +20,7 @@ LEDGER_COLUMNS = ['date', 'commit', 'run', 'kind', 'model', 'recipe', 'settings'
                   'threshold', 'note']
 
 def ledger_path() -> Path|None:
-    "The ledger file: `MSCVIT_LEDGER`, else `figures/test_evaluations.csv` of the project; None when disabled or unknown."
+    "The ledger file: `MSCVIT_LEDGER`, else `figures/test_evaluations.csv` of the project; None if disabled or unknown."
     env = os.environ.get('MSCVIT_LEDGER', '')
     if env.lower() == 'off': return None
     if env: return Path(env)
@@ -126,15 +126,19 @@ BACKFILL_NOTES = {  # folder prefix[@commit] -> (recipe, decided before the resu
     ),
 }
 BACKFILL_EXTRA = [  # evaluations reported in closing notes, not committed
-    {'date': '2026-11-28', 'commit': '2866c8c', 'run': 'fresh clone, make reproduce', 'kind': 'train', 'model': 'mscvit_t',
-     'recipe': 'quick', 'seed': 0, 'n_test': 624, 'decided_before_result': 'yes', 'accuracy': 0.869, 'roc_auc': 0.957,
-     'note': 'not committed; quick preset re-run from a fresh clone (closing note of stop 7: bit-identical to figures/quick)'},
-    {'date': '2026-11-28', 'commit': '1519a09', 'run': 'fresh clone, make reproduce', 'kind': 'train', 'model': 'mscvit_t',
-     'recipe': 'quick', 'seed': 0, 'n_test': 624, 'decided_before_result': 'yes', 'accuracy': 0.870, 'roc_auc': 0.957,
-     'threshold': 0.302, 'note': 'not committed; quick preset, machine check of the pre-change commit (closing note of stop 8)'},
-    {'date': '2026-11-28', 'commit': 'e5f1524', 'run': 'fresh clone, make reproduce', 'kind': 'train', 'model': 'mscvit_t',
-     'recipe': 'quick', 'seed': 0, 'n_test': 624, 'decided_before_result': 'yes', 'accuracy': 0.870, 'roc_auc': 0.957,
-     'threshold': 0.302, 'note': 'not committed; quick preset from a fresh clone (closing note of stop 8)'},
+    {'date': '2026-11-28', 'commit': '2866c8c', 'run': 'fresh clone, make reproduce', 'kind': 'train',
+     'model': 'mscvit_t', 'recipe': 'quick', 'seed': 0, 'n_test': 624, 'decided_before_result': 'yes',
+     'accuracy': 0.869, 'roc_auc': 0.957,
+     'note': 'not committed; quick preset re-run from a fresh clone (closing note of stop 7: bit-identical to '
+             'figures/quick)'},
+    {'date': '2026-11-28', 'commit': '1519a09', 'run': 'fresh clone, make reproduce', 'kind': 'train',
+     'model': 'mscvit_t', 'recipe': 'quick', 'seed': 0, 'n_test': 624, 'decided_before_result': 'yes',
+     'accuracy': 0.870, 'roc_auc': 0.957, 'threshold': 0.302,
+     'note': 'not committed; quick preset, machine check of the pre-change commit (closing note of stop 8)'},
+    {'date': '2026-11-28', 'commit': 'e5f1524', 'run': 'fresh clone, make reproduce', 'kind': 'train',
+     'model': 'mscvit_t', 'recipe': 'quick', 'seed': 0, 'n_test': 624, 'decided_before_result': 'yes',
+     'accuracy': 0.870, 'roc_auc': 0.957, 'threshold': 0.302,
+     'note': 'not committed; quick preset from a fresh clone (closing note of stop 8)'},
 ]
 
 def _git(repo, *a) -> str:

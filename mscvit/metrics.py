@@ -320,7 +320,7 @@ def bootstrap_pr_band(
     grid=None, # recalls at which the band is evaluated; None: np.linspace(0, 1, 101)
     alpha:float=0.05, # 1 - coverage of the pointwise band
 ) -> dict: # recall_grid, precision_lo, precision_hi (arrays of len(grid))
-    "Pointwise percentile bootstrap band of precision at fixed recalls (the step curve: the lowest threshold reaching it)."
+    "Pointwise percentile bootstrap band of precision at fixed recalls (step curve: lowest threshold reaching it)."
     y, p = _check_binary(y_true, prob)
     grid = np.linspace(0, 1, 101) if grid is None else np.asarray(grid, dtype=float)
     curves = []

@@ -12,7 +12,8 @@ from PIL import Image
 from sklearn.covariance import LedoitWolf
 from sklearn.metrics import roc_auc_score
 from .core import save_json, in_notebook, get_device
-from .data import DataError, XrayDataset, load_xray
+from .data import DataError
+from .dataset import XrayDataset, load_xray
 from .checkpoint import load_checkpoint, model_from_checkpoint
 from .config import config_of, run_splits
 
@@ -79,7 +80,7 @@ def ood_path(checkpoint:str|Path) -> Path:
     return c.with_name(f'{c.stem}_ood.npz')
 
 # %% ../nbs/07a_ood.ipynb #9
-def input_flags(info:dict, # from `mscvit.data.decode_gray`: width, height, colour
+def input_flags(info:dict, # from `mscvit.dataset.decode_gray`: width, height, colour
                 min_side:int=128, # smaller images are flagged (the model's input size)
                 max_aspect:float=2.5, # longer side / shorter side
                 max_colour:float=10.0, # mean chroma (0-255) above which an image counts as colour
@@ -121,7 +122,7 @@ def fit_ood(checkpoint:str|Path, # a checkpoint written by mscvit-train
             out:str|Path|None=None, # default: `ood_path(checkpoint)`
            ) -> tuple[OODScorer, dict]: # (the scorer, what it was fitted on)
     "Fit the OOD scorer of a checkpoint on its training and validation X-rays (no test images, no labels) and save it."
-    from mscvit.data import Normalize
+    from mscvit.dataset import Normalize
     ck = load_checkpoint(checkpoint)
     cfg = config_of(ck)
     dev = get_device(device)
@@ -196,6 +197,26 @@ def _flags_of(paths):
         res.append(bool(input_flags(info)))
     return np.array(res)
 
+def _ood_table(scores:dict, # image set -> OOD scores, 'test X-rays' first
+               flags:dict, # image set -> rule flags
+               cutoff:float, # the scorer's cut-off
+              ) -> tuple[list[dict], float]:
+    "One row per image set (median score, warning rates, AUROC against the test X-rays) and the pooled AUROC."
+    ind = scores['test X-rays']
+    rows = []
+    for k in scores:
+        warn_s = scores[k] > cutoff
+        row = {'set': k, 'n': len(scores[k]), 'median_score': float(np.median(scores[k])),
+               'warned_by_score': float(warn_s.mean()), 'warned_by_score_or_rules': float((warn_s | flags[k]).mean())}
+        if k != 'test X-rays':
+            row['auroc_vs_test'] = float(
+                roc_auc_score(np.r_[np.zeros(len(ind)), np.ones(len(scores[k]))], np.r_[ind, scores[k]])
+            )
+        rows.append(row)
+    ood_all = np.concatenate([scores[k] for k in scores if k != 'test X-rays'])
+    pooled = float(roc_auc_score(np.r_[np.zeros(len(ind)), np.ones(len(ood_all))], np.r_[ind, ood_all]))
+    return rows, pooled
+
 def measure_ood(checkpoint:str|Path, # the checkpoint (its scorer is fitted when missing or with `refit`)
                 data=None, # data root (searched when None)
                 out_dir:str|Path='figures', # where ood.csv and ood.json go
@@ -204,7 +225,7 @@ def measure_ood(checkpoint:str|Path, # the checkpoint (its scorer is fitted when
                 device=None,
                ) -> dict:
     "AUROC of the OOD score for test X-rays vs non-X-ray, inverted and cropped images; warning rates at the cut-off."
-    from mscvit.data import Normalize
+    from mscvit.dataset import Normalize
     from mscvit.data import index_split, find_data_root
     t0 = time.time()
     meta = {}
@@ -222,19 +243,7 @@ def measure_ood(checkpoint:str|Path, # the checkpoint (its scorer is fitted when
                 'cropped X-rays': altered_xrays(te, Path(d)/'crop', 'cropped', seed=seed)}
         scores = {k: sc.score(_features(model, norm, v, size, ch)) for k, v in sets.items()}
         flags = {k: _flags_of(v) for k, v in sets.items()}
-    ind = scores['test X-rays']
-    rows = []
-    for k in sets:
-        warn_s = scores[k] > sc.cutoff
-        row = {'set': k, 'n': len(scores[k]), 'median_score': float(np.median(scores[k])),
-               'warned_by_score': float(warn_s.mean()), 'warned_by_score_or_rules': float((warn_s | flags[k]).mean())}
-        if k != 'test X-rays':
-            row['auroc_vs_test'] = float(
-                roc_auc_score(np.r_[np.zeros(len(ind)), np.ones(len(scores[k]))], np.r_[ind, scores[k]])
-            )
-        rows.append(row)
-    ood_all = np.concatenate([scores[k] for k in sets if k != 'test X-rays'])
-    pooled = float(roc_auc_score(np.r_[np.zeros(len(ind)), np.ones(len(ood_all))], np.r_[ind, ood_all]))
+    rows, pooled = _ood_table(scores, flags, sc.cutoff)
     df = pd.DataFrame(
         rows, columns=['set', 'n', 'auroc_vs_test', 'median_score', 'warned_by_score', 'warned_by_score_or_rules']
     )
@@ -272,7 +281,8 @@ def ood_cli(argv=None) -> int:
     r = measure_ood(a.checkpoint or default_checkpoint(), a.data, a.out, a.refit, device=a.device)
     print(pd.DataFrame(r['sets']).round(3).to_string(index=False))
     print(f"cut-off {r['cutoff']:.2f}; pooled AUROC {r['auroc_pooled']:.3f}; false warnings on test X-rays "
-          f"{100 * r['test_false_warning_rate_score']:.1f}% (score), {100 * r['test_false_warning_rate_score_or_rules']:.1f}% (score or rules)")
+          f"{100 * r['test_false_warning_rate_score']:.1f}% (score), "
+          f"{100 * r['test_false_warning_rate_score_or_rules']:.1f}% (score or rules)")
     return 0
 
 if __name__ == '__main__' and not in_notebook(): sys.exit(ood_cli())

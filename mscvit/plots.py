@@ -12,8 +12,9 @@ import matplotlib, matplotlib.ticker
 from matplotlib.figure import Figure
 import seaborn as sns
 from .core import figures_path, save_json, load_json, atomic_write_bytes, in_notebook
-from .data import (CLASSES, KAGGLE_DATASET, DataError, summarize, find_data_root, index_dataset, load_xray,
-                         image_series, patient_number)
+from .data import (CLASSES, KAGGLE_DATASET, DataError, summarize, find_data_root, index_dataset, image_series,
+                         patient_number)
+from .dataset import load_xray
 from .metrics import (roc_pr_curves, bootstrap_roc_band, bootstrap_pr_band, reliability_curve, binary_metrics,
                             expected_calibration_error, apply_temperature)
 from .evidence import (seed_summary, study_comparison, reference_seed_runs, cpu_reference_arm,

@@ -12,7 +12,8 @@ import torch
 import cv2
 from PIL import Image, ImageDraw, ImageFont
 from .core import save_json, atomic_write_bytes, get_device
-from .data import CLASSES, IMG_EXTS, DataError, Normalize, load_xray, index_split, find_data_root
+from .data import CLASSES, IMG_EXTS, DataError, index_split, find_data_root
+from .dataset import Normalize, load_xray
 from .dicom import is_dicom
 from .ood import OODScorer, ood_path, pooled_features, input_flags, ood_warning
 from .fuse import fuse_model, INLINE_FUSIONS

@@ -317,7 +317,8 @@ def verdict_cpu_arm_md(fig_dir:str|Path|None=None) -> str:
     seeds = md_table(['Model', 'Seeds', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
     return (seeds + "\n\nTest split; mean ± sd over the finished seeds of each arm (2 CPU cores, reference v3).\n\n"
             + study_verdict_md(c) + "\n\nMSCViT-T minus ResNet-18 on the same 624 test images, on the seeds both "
-            "finished, as in part 2: seed ensembles (threshold by Youden's J on the averaged validation probabilities), "
+            "finished, as in part 2: seed ensembles (threshold by Youden's J on the averaged validation "
+            "probabilities), "
             "DeLong's test for ROC AUC, McNemar's exact test for accuracy; detectable Δ = 2.8 standard errors.")
 
 def hardware_md(fig_dir:str|Path|None=None) -> str:

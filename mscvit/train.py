@@ -11,8 +11,8 @@ import pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from .core import set_seed, set_rng_state, save_json, load_json, in_test
-from .data import (XrayDataset, XrayAugment, Normalize, image_stats, class_weights, balanced_sampler, batches,
-                         DataError)
+from .data import DataError
+from .dataset import XrayDataset, XrayAugment, Normalize, image_stats, class_weights, balanced_sampler, batches
 from .metrics import binary_metrics, choose_threshold
 from .models import create_model, list_models
 from .config import TrainConfig, PRESETS, make_config, parse_set, run_splits

@@ -12,10 +12,10 @@ from .core import project_root
 from .dicom import DICOM_EXTS
 
 # %% auto #0
-__all__ = ['CLASSES', 'SPLITS', 'IMG_EXTS', 'KAGGLE_DATASET', 'GET_DATA_HELP', 'VAL_RULES', 'DataError', 'data_candidates',
-           'find_data_root', 'download_kaggle', 'patient_id', 'image_series', 'patient_number', 'index_split',
-           'index_dataset', 'make_synthetic_xrays', 'patient_split', 'summarize', 'format_summary', 'verify_checksums',
-           'data_cli']
+__all__ = ['CLASSES', 'SPLITS', 'IMG_EXTS', 'KAGGLE_DATASET', 'GET_DATA_HELP', 'DATA_ARG_HELP', 'VAL_RULES', 'DataError',
+           'data_candidates', 'find_data_root', 'download_kaggle', 'patient_id', 'image_series', 'patient_number',
+           'index_split', 'index_dataset', 'make_synthetic_xrays', 'patient_split', 'summarize', 'format_summary',
+           'verify_checksums', 'data_cli']
 
 # %% ../nbs/01_data.ipynb #5
 CLASSES = ('NORMAL', 'PNEUMONIA')  # label 0, label 1
@@ -28,6 +28,7 @@ GET_DATA_HELP = (
     "so that DIR/train/{NORMAL,PNEUMONIA} and DIR/test/{NORMAL,PNEUMONIA} exist, then pass --data DIR or set "
     "MSCVIT_DATA=DIR (in Colab: `mscvit.data.download_kaggle()` with Kaggle credentials). See data/README.md."
 )
+DATA_ARG_HELP = 'data root holding train/ and test/ (default: MSCVIT_DATA, data/chest_xray, ../shared/data/chest_xray)'
 
 class DataError(ValueError):
     "A problem with the data on disk, with a message that says what and where."
@@ -274,10 +275,7 @@ def verify_checksums(
 def data_cli(argv=None):
     "Print the data summary (counts per split and class, patients, validation split) and optionally verify checksums."
     ap = argparse.ArgumentParser(prog='mscvit-data', description=data_cli.__doc__)
-    ap.add_argument(
-        '--data',
-        help='data root holding train/ and test/ (default: MSCVIT_DATA, data/chest_xray, ../shared/data/chest_xray)',
-    )
+    ap.add_argument('--data', help=DATA_ARG_HELP)
     ap.add_argument('--val-frac', type=float, default=0.125)
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--val-rule', default='random', help=f"validation rule: {', '.join(VAL_RULES)} (default random)")

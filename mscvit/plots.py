@@ -44,6 +44,10 @@ def _style():
                                 'legend.frameon': True, 'figure.dpi': 100}):
         yield
 
+def _run_and_out(run:str|Path, out:str|Path|None, name:str) -> tuple[Path, Path]:
+    "A run directory and where its figure goes (default: `name` inside the run)."
+    return Path(run), Path(out) if out else Path(run)/name
+
 def save_figure(fig:Figure, # a figure
                 out:str|Path, # destination .png
                 dpi:int=200) -> Path:
@@ -161,8 +165,7 @@ def plot_training_curves(run:str|Path, # a run directory with history.csv (and m
                          out:str|Path|None=None, # default: RUN/training_curves.png
                         ) -> Path|None:
     "Loss, validation AUC/accuracy and learning rate per epoch, best epoch marked."
-    run = Path(run)
-    out = Path(out) if out else run/'training_curves.png'
+    run, out = _run_and_out(run, out, 'training_curves.png')
     h = _read_csv(run/'history.csv', 'training curves')
     if h is None: return None
     m = load_json(run/'metrics.json') if (run/'metrics.json').exists() else {}
@@ -200,43 +203,13 @@ def roc_pr_data(y_true, # 0/1 test labels
     band = bootstrap_roc_band(y, p, n_boot=n_boot, seed=seed)
     pb = bootstrap_pr_band(y, p, n_boot=n_boot, seed=seed)
     grid, plo, phi = pb['recall_grid'], pb['precision_lo'], pb['precision_hi']
-    nan = lambda n: np.full(n, np.nan)
-    df = pd.concat(
-        [
-            pd.DataFrame(
-                dict(
-                    curve='roc',
-                    kind='empirical',
-                    x=c['fpr'],
-                    y=c['tpr'],
-                    y_lo=nan(len(c['fpr'])),
-                    y_hi=nan(len(c['fpr'])),
-                )
-            ),
-            pd.DataFrame(
-                dict(
-                    curve='roc',
-                    kind='band',
-                    x=band['fpr_grid'],
-                    y=band['tpr_mean'],
-                    y_lo=band['tpr_lo'],
-                    y_hi=band['tpr_hi'],
-                )
-            ),
-            pd.DataFrame(
-                dict(
-                    curve='pr',
-                    kind='empirical',
-                    x=c['recall'],
-                    y=c['precision'],
-                    y_lo=nan(len(c['recall'])),
-                    y_hi=nan(len(c['recall'])),
-                )
-            ),
-            pd.DataFrame(dict(curve='pr', kind='band', x=grid, y=np.nan, y_lo=plo, y_hi=phi)),
-        ],
-        ignore_index=True,
-    )
+    def part(curve, kind, x, y, lo=None, hi=None):  # one curve's rows; no band: NaN limits
+        lo, hi = (np.full(len(x), np.nan), np.full(len(x), np.nan)) if lo is None else (lo, hi)
+        return pd.DataFrame(dict(curve=curve, kind=kind, x=x, y=y, y_lo=lo, y_hi=hi))
+    df = pd.concat([part('roc', 'empirical', c['fpr'], c['tpr']),
+                    part('roc', 'band', band['fpr_grid'], band['tpr_mean'], band['tpr_lo'], band['tpr_hi']),
+                    part('pr', 'empirical', c['recall'], c['precision']),
+                    part('pr', 'band', grid, np.nan, plo, phi)], ignore_index=True)
     bm = binary_metrics(y, p, threshold)
     op = dict(threshold=threshold, fpr=1 - bm['specificity'], tpr=bm['sensitivity'], precision=bm['precision'],
               roc_auc=c['roc_auc'], pr_auc=c['pr_auc'], prevalence=c['prevalence'])
@@ -251,8 +224,7 @@ def plot_roc_pr(run:str|Path, # a run directory with predictions.csv and metrics
                 n_boot:int=200, seed:int=0,
                ) -> Path|None:
     "ROC and PR curves of the test predictions with 95% bootstrap bands and the validation-chosen operating point."
-    run = Path(run)
-    out = Path(out) if out else run/'roc_pr.png'
+    run, out = _run_and_out(run, out, 'roc_pr.png')
     pr, m = _read_csv(run/'predictions.csv', 'ROC/PR figure'), _read_json(run/'metrics.json', 'ROC/PR figure')
     if pr is None or m is None: return None
     if pr.label.nunique() < 2:
@@ -304,8 +276,7 @@ def plot_confusion_matrix(run:str|Path, # a run directory with metrics.json
                           split:str='test', # the metrics.json section
                          ) -> Path|None:
     "Test confusion matrix at the stored threshold: counts and row-normalised percentages."
-    run = Path(run)
-    out = Path(out) if out else run/'confusion_matrix.png'
+    run, out = _run_and_out(run, out, 'confusion_matrix.png')
     m = _read_json(run/'metrics.json', 'confusion matrix')
     if m is None: return None
     cm = np.array(m[split]['confusion_matrix'])   # [[tn, fp], [fn, tp]]
@@ -337,8 +308,7 @@ def plot_reliability(run:str|Path, # a run directory with predictions.csv and me
                      n_bins:int=10, # bins of the diagram
                     ) -> Path|None:
     "Reliability diagram and probability histogram of the test set, before and after temperature scaling."
-    run = Path(run)
-    out = Path(out) if out else run/'reliability.png'
+    run, out = _run_and_out(run, out, 'reliability.png')
     pr, m = _read_csv(run/'predictions.csv', 'reliability figure'), _read_json(run/'metrics.json', 'reliability figure')
     if pr is None or m is None: return None
     y, p = pr.label.values, pr.probability.values
@@ -424,10 +394,7 @@ def make_figures(fig_dir:str|Path|None=None, # results in, figures out (default:
 def plots_cli(argv=None):
     "Draw every figure from the committed results, or (--run DIR) the figures of one run."
     ap = argparse.ArgumentParser(prog='python -m mscvit.plots', description=plots_cli.__doc__)
-    ap.add_argument(
-        '--run',
-        help='a run directory: draw its training curves, ROC/PR, confusion matrix and reliability figures into it',
-    )
+    ap.add_argument('--run', help='a run directory: draw its training curves, ROC/PR, confusion and reliability into it')
     ap.add_argument('--out', help='with --run: where to draw (default: the run directory)')
     ap.add_argument('--figures', default=None, help='results and figures folder (default: figures/ in the repository)')
     ap.add_argument('--data', help='data root for the dataset figure (default: searched as mscvit-data does)')

@@ -225,10 +225,9 @@ def gap_md(fig_dir:str|Path|None=None) -> str:
         groups.setdefault(names[k], []).append(d)
     if not groups:
         return _missing('The validation-vs-test gap', 'no reference-budget run with validation and test results')
-    return gap_table(groups) + (
-        "\n\nMeans over the runs of each group (seeds); gap = test - validation. A validation "
-        "split that resembles the test split has a gap near zero, so choices made on it transfer."
-    )
+    note = ("Means over the runs of each group (seeds); gap = test - validation. A validation split that resembles "
+            "the test split has a gap near zero, so choices made on it transfer.")
+    return f"{gap_table(groups)}\n\n{note}"
 
 def screening_md(fig_dir:str|Path|None=None) -> str:
     "Candidate recipes judged on validation only (`figures/screening/`, runs that never evaluated the test split)."
@@ -315,11 +314,11 @@ def verdict_cpu_arm_md(fig_dir:str|Path|None=None) -> str:
                      *(_f(k, t[k]['mean']) + ('' if s['n_seeds'] < 2 else f" ± {_f(k, t[k]['sd'])}")
                        for k in HEADLINE_KEYS)])
     seeds = md_table(['Model', 'Seeds', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
-    return (seeds + "\n\nTest split; mean ± sd over the finished seeds of each arm (2 CPU cores, reference v3).\n\n"
-            + study_verdict_md(c) + "\n\nMSCViT-T minus ResNet-18 on the same 624 test images, on the seeds both "
-            "finished, as in part 2: seed ensembles (threshold by Youden's J on the averaged validation "
-            "probabilities), "
-            "DeLong's test for ROC AUC, McNemar's exact test for accuracy; detectable Δ = 2.8 standard errors.")
+    notes = ["Test split; mean ± sd over the finished seeds of each arm (2 CPU cores, reference v3).",
+             "MSCViT-T minus ResNet-18 on the same 624 test images, on the seeds both finished, as in part 2: seed "
+             "ensembles (threshold by Youden's J on the averaged validation probabilities), DeLong's test for ROC AUC, "
+             "McNemar's exact test for accuracy; detectable Δ = 2.8 standard errors."]
+    return '\n\n'.join([seeds, notes[0], study_verdict_md(c), notes[1]])
 
 def hardware_md(fig_dir:str|Path|None=None) -> str:
     "The same recipe and seed on the GPU (study) and on the CPU (reference v3), compared per image."

@@ -11,7 +11,7 @@ import pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from .core import set_seed, set_rng_state, save_json, load_json, in_test
-from .data import DataError
+from .data import DataError, DATA_ARG_HELP
 from .dataset import XrayDataset, XrayAugment, Normalize, image_stats, class_weights, balanced_sampler, batches
 from .metrics import binary_metrics, choose_threshold
 from .models import create_model, list_models
@@ -287,10 +287,7 @@ def _train_parser() -> argparse.ArgumentParser:
     )
     ap.add_argument('--preset', default='quick', help=f"one of: {', '.join(PRESETS)} (default quick)")
     ap.add_argument('--model', default='mscvit_t', help='registry name (mscvit-train --list-models)')
-    ap.add_argument(
-        '--data',
-        help='data root holding train/ and test/ (default: MSCVIT_DATA, data/chest_xray, ../shared/data/chest_xray)',
-    )
+    ap.add_argument('--data', help=DATA_ARG_HELP)
     ap.add_argument('--out', help='run directory (default runs/PRESET_MODEL_sSEED)')
     ap.add_argument('--resume', action='store_true', help='continue the run in --out from last.pt')
     ap.add_argument('--force', action='store_true', help='overwrite a run already in --out')

@@ -394,7 +394,7 @@ def make_figures(fig_dir:str|Path|None=None, # results in, figures out (default:
 def plots_cli(argv=None):
     "Draw every figure from the committed results, or (--run DIR) the figures of one run."
     ap = argparse.ArgumentParser(prog='python -m mscvit.plots', description=plots_cli.__doc__)
-    ap.add_argument('--run', help='a run directory: draw its training curves, ROC/PR, confusion and reliability into it')
+    ap.add_argument('--run', help='a run directory: draw its curves, ROC/PR, confusion and reliability into it')
     ap.add_argument('--out', help='with --run: where to draw (default: the run directory)')
     ap.add_argument('--figures', default=None, help='results and figures folder (default: figures/ in the repository)')
     ap.add_argument('--data', help='data root for the dataset figure (default: searched as mscvit-data does)')

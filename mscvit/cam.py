@@ -13,6 +13,7 @@ from pytorch_grad_cam.activations_and_gradients import ActivationsAndGradients
 from pytorch_grad_cam.utils.image import scale_cam_image, show_cam_on_image
 from .data import CLASSES
 from .dataset import XrayDataset
+from .metrics import apply_temperature
 from .models import cam_target_layers, vit_reshape_transform
 
 # %% auto #0
@@ -101,7 +102,7 @@ def stage_cams(model:nn.Module, # a model from `create_model` (any mode; restore
         with torch.enable_grad():
             xin = norm(x.to(dev)).float().requires_grad_(True)
             out = ag(xin)  # [B, num_classes]
-            prob = torch.softmax(out.detach().float(), 1)[:, 1].cpu().numpy()
+            prob = apply_temperature(out.detach().float().cpu())
             tgt = _explained(out, prob, target, threshold, len(x))
             targets = [LogOddsTarget(c) for c in tgt]
             if any(calc[m].uses_gradients for m in methods):

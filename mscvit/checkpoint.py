@@ -17,8 +17,8 @@ from .config import TrainConfig, make_config
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'REFERENCE_CHECKPOINT', 'CheckpointError', 'save_checkpoint', 'load_checkpoint',
-           'model_from_checkpoint', 'training_checkpoint', 'slim_checkpoint', 'predict_logits', 'probs_from_logits',
-           'default_checkpoint', 'demo_checkpoint']
+           'model_from_checkpoint', 'training_checkpoint', 'slim_checkpoint', 'predict_logits', 'default_checkpoint',
+           'demo_checkpoint']
 
 # %% ../nbs/06c_checkpoint.ipynb #8304d021
 CKPT_FORMAT = 'mscvit-checkpoint-v1'
@@ -126,9 +126,6 @@ def predict_logits(model:nn.Module, ds:XrayDataset, norm:Normalize, batch_size:i
         with torch.autocast('cuda', dtype=torch.bfloat16, enabled=use_amp): out.append(model(x).float().cpu())
     return torch.cat(out)
 
-def probs_from_logits(logits:torch.Tensor, T:float=1.0) -> np.ndarray:
-    "Probability of class 1 after temperature `T` (the one definition of temperature scaling for logits)."
-    return torch.softmax(logits.float() / T, 1)[:, 1].numpy()
 
 # %% ../nbs/06c_checkpoint.ipynb #a879a4ce
 REFERENCE_CHECKPOINT = Path('figures')/'reference'/'best.pt'

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np, torch
 from .core import in_notebook, save_json
 from .data import DataError
+from .metrics import apply_temperature
 from .checkpoint import CheckpointError, default_checkpoint
 from .cam import stage_cams, stage_layers, overlay
 from .predict import Predictor, stage_animation, display_image
@@ -34,7 +35,7 @@ def analyse(pr:Predictor, # the loaded checkpoint
     except DataError as e: return {'error': str(e).replace(str(path), Path(path).name)}
     if not cam:
         return {
-            **pr.describe(float(torch.softmax(pr.logits(x), 1)[0, 1]), pr.ood_scores(x)[0], info),
+            **pr.describe(float(apply_temperature(pr.logits(x))[0]), pr.ood_scores(x)[0], info),
             'threshold': pr.threshold,
         }
     r = stage_cams(pr.model, pr.norm, x, ('gradcam',), threshold=pr.threshold)

@@ -12,11 +12,12 @@ import torch
 from .core import get_device, save_json, load_json
 from .data import DataError
 from .dataset import XrayDataset, Normalize
-from .metrics import binary_metrics, choose_threshold, fit_temperature, bootstrap_ci, degenerate_reasons
+from .metrics import (binary_metrics, choose_threshold, fit_temperature, apply_temperature, bootstrap_ci,
+                            degenerate_reasons)
 from .ledger import record_test_evaluation
 from .config import TrainConfig, config_of, run_splits
 from .checkpoint import (CheckpointError, save_checkpoint, load_checkpoint, model_from_checkpoint,
-                               slim_checkpoint, predict_logits, probs_from_logits)
+                               slim_checkpoint, predict_logits)
 
 # %% auto #0
 __all__ = ['evaluate_split', 'prediction_table', 'finalize', 'evaluate_checkpoint', 'evaluate_ensemble', 'eval_cli']
@@ -31,11 +32,11 @@ def evaluate_split(
     ds = XrayDataset(items, ck['img_size'], ck['in_chans'], cache=cache, validate=True)
     norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
     logits = predict_logits(model, ds, norm, batch_size, device)
-    y, p = ds.labels.numpy(), probs_from_logits(logits).astype(np.float64)  # float64: the CSV round-trips exactly
+    y, p = ds.labels.numpy(), apply_temperature(logits).astype(np.float64)  # float64: the CSV round-trips exactly
     m = binary_metrics(y, p, ck['threshold'])
     if n_boot: m['ci95'] = bootstrap_ci(y, p, ck['threshold'], n_boot=n_boot, seed=0)
     T = ck.get('temperature', 1.0)
-    m['ece_calibrated'] = binary_metrics(y, probs_from_logits(logits, T), ck['threshold'])['ece']
+    m['ece_calibrated'] = binary_metrics(y, apply_temperature(logits, T), ck['threshold'])['ece']
     return m, prediction_table(ds.items.path, y, p, ck['threshold']), logits
 
 def prediction_table(paths, labels, prob, threshold:float) -> pd.DataFrame:
@@ -58,7 +59,7 @@ def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall
     ck['final'] = True
     # the evaluated weights only (`model_from_checkpoint` prefers EMA)
     save_checkpoint(slim_checkpoint(ck), out / 'best.pt')
-    vp = probs_from_logits(vlog).astype(np.float64)
+    vp = apply_temperature(vlog).astype(np.float64)
     vm = binary_metrics(va_ds.labels.numpy(), vp, ck['threshold'])
     vpred = prediction_table([_rel(p, root) for p in va_ds.items.path], va_ds.labels.numpy(), vp, ck['threshold'])
     vpred.to_csv(out/'val_predictions.csv', index=False)
@@ -139,7 +140,7 @@ def _member_probs(cks:list, items:pd.DataFrame, device, batch_size:int) -> tuple
         if key not in dss: dss[key] = XrayDataset(items, ck['img_size'], ck['in_chans'], cache=True, validate=True)
         model = model_from_checkpoint(ck).to(device)
         ps.append(
-            probs_from_logits(
+            apply_temperature(
                 predict_logits(model, dss[key], Normalize(ck['norm']['mean'], ck['norm']['std']), batch_size, device)
             )
         )

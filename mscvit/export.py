@@ -11,6 +11,7 @@ import torch, torch.nn as nn
 from .core import in_notebook
 from .data import CLASSES
 from .dataset import Normalize
+from .metrics import apply_temperature
 from .checkpoint import CheckpointError, load_checkpoint, model_from_checkpoint, default_checkpoint
 from .predict import Predictor
 
@@ -63,7 +64,7 @@ def check_metadata(meta, # parsed metadata, or None when the file had none
 class ExportError(RuntimeError):
     "An export that could not be written or does not reproduce the model."
 
-def _probs(logits)->np.ndarray: return torch.softmax(torch.as_tensor(logits).float(), 1)[:, 1].numpy()
+def _probs(logits)->np.ndarray: return apply_temperature(np.asarray(logits, dtype=np.float32))
 
 def onnx_session(path:str|Path, # an .onnx file
                  threads:int|None=None, # ONNX Runtime intra-op threads; None: its default

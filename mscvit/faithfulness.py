@@ -16,7 +16,8 @@ from scipy.sparse.linalg import spsolve
 from .data import DataError, index_split, find_data_root
 from .dataset import Normalize, XrayDataset
 from .models import create_model
-from .checkpoint import predict_logits, probs_from_logits
+from .checkpoint import predict_logits
+from .metrics import apply_temperature
 from .cam import stage_cams, stage_layers, cam_sharpness, dataset_images, gradcam_gallery
 from .predict import Predictor, select_images
 
@@ -420,7 +421,7 @@ def _load_models(ckpts, te, device):
         if pr.name in models: raise ValueError(f"Both checkpoints are {pr.name}")
         dss[pr.name] = XrayDataset(te, pr.img_size, pr.in_chans, cache=True)
         models[pr.name] = (pr.model, pr.norm, pr.threshold)
-        preds[pr.name] = probs_from_logits(predict_logits(pr.model, dss[pr.name], pr.norm, device=pr.device))
+        preds[pr.name] = apply_temperature(predict_logits(pr.model, dss[pr.name], pr.norm, device=pr.device))
     return models, dss, preds
 
 def _untrained_scores(models, dss, n, seed, stages):

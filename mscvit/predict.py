@@ -235,7 +235,7 @@ def predict_files(checkpoint:str|Path|Predictor, # checkpoint file (or a loaded 
         if cam:
             r = stage_cams(pr.model, pr.norm, xb, ('gradcam',), threshold=pr.threshold)
             logit_p, cams = r['prob'], r['cams']['gradcam']
-        else: logit_p = torch.softmax(pr.logits(xb), 1)[:, 1].numpy()
+        else: logit_p = apply_temperature(pr.logits(xb))
         scores = pr.ood_scores(xb)
         for i, (f, _, info) in enumerate(chunk):
             row = {'file': str(f), **pr.describe(float(logit_p[i]), scores[i], info)}

@@ -13,11 +13,10 @@ from torch import Tensor
 from .core import set_seed, set_rng_state, save_json, load_json, in_test
 from .data import DataError, DATA_ARG_HELP
 from .dataset import XrayDataset, XrayAugment, Normalize, image_stats, class_weights, balanced_sampler, batches
-from .metrics import binary_metrics, choose_threshold
+from .metrics import binary_metrics, choose_threshold, apply_temperature
 from .models import create_model, list_models
 from .config import TrainConfig, PRESETS, make_config, parse_set, run_splits
-from .checkpoint import (CheckpointError, save_checkpoint, load_checkpoint, training_checkpoint, predict_logits,
-                               probs_from_logits)
+from .checkpoint import (CheckpointError, save_checkpoint, load_checkpoint, training_checkpoint, predict_logits)
 from .evaluate import finalize
 from .optim import make_optimizer, make_scheduler, make_train_step, CudaGraphStep
 
@@ -184,7 +183,7 @@ def train_one_epoch(t:Trainer, cfg:TrainConfig, tr_ds:XrayDataset, norm:Normaliz
 def validate(model:nn.Module, cfg:TrainConfig, va_ds:XrayDataset, norm:Normalize, device) -> dict:
     "Validation loss, ROC AUC and accuracy at 0.5 of `model`, and the threshold its rule chooses there."
     vlog = predict_logits(model, va_ds, norm, cfg.eval_batch_size, device, cfg.amp)
-    vy, vp = va_ds.labels.numpy(), probs_from_logits(vlog)
+    vy, vp = va_ds.labels.numpy(), apply_temperature(vlog)
     vm = binary_metrics(vy, vp, 0.5)
     return {
         'val_loss': F.cross_entropy(vlog, va_ds.labels).item(),

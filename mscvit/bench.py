@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import in_notebook
+from .core import in_notebook, figures_path
 from .models import create_model, list_models
 
 # %% auto #0
@@ -332,7 +332,7 @@ def fusion_table(name:str='mscvit_t', # registered MSCViT model
 
 def bench_fusion(name:str='mscvit_t', img_size:int=224, batch_size:int=32, iters:int=5, threads:int|None=2,
                  malloc_retain:bool=True, # run with glibc `MALLOC_RETAIN`, as the benchmark
-                 out:str|Path|None='figures/bench_fuse.csv', # CSV path (and .md beside it); None writes nothing
+                 out:str|Path|None=None, # CSV path (and .md beside it); None writes nothing
                  note:str='', # free text for the summary
                 ): # pandas DataFrame, one row per fusion step
     "Run `fusion_table` in a fresh process and write the table and the profiles."
@@ -397,10 +397,10 @@ def bench_cli(argv:list[str]|None=None):
     a = p.parse_args(argv)
     if a.what == 'fuse':
         return bench_fusion(a.names[0], max(a.sizes), max(a.batch_sizes), iters=max(a.iters, 5), threads=a.threads,
-                            malloc_retain=a.malloc_retain, out=a.out or 'figures/bench_fuse.csv', note=a.note)
+                            malloc_retain=a.malloc_retain, out=a.out or figures_path('bench_fuse.csv'), note=a.note)
     return benchmark_throughput(tuple(a.names), tuple(a.sizes), tuple(a.batch_sizes), tuple(a.modes), a.iters, a.warmup,
                                 a.threads, isolate=True, malloc_retain=a.malloc_retain,
-                                out=a.out or 'figures/bench_models.csv', backends=tuple(a.backends),
+                                out=a.out or figures_path('bench_models.csv'), backends=tuple(a.backends),
                                 train_backends=tuple(a.train_backends), latency_iters=a.latency_iters,
                                 compile_batch_sizes=tuple(a.compile_batch_sizes), note=a.note)
 

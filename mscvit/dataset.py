@@ -11,7 +11,7 @@ import numpy as np, pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader, WeightedRandomSampler
 from PIL import Image, ImageOps
-from .core import in_notebook
+from .core import in_notebook, figures_path
 from .dicom import PixelError, check_size, detect_bits, is_dicom, read_dicom, to_unit, unit_to_uint8
 from .data import DataError, find_data_root, index_split
 
@@ -278,7 +278,7 @@ if __name__ == '__main__' and not in_notebook():
     ap = argparse.ArgumentParser(prog='python -m mscvit.dataset',
                                  description='Benchmark the data loader (writes a CSV).')
     ap.add_argument('--data')
-    ap.add_argument('--out', default='figures/bench_loader.csv')
+    ap.add_argument('--out', help='CSV to write (default: figures/bench_loader.csv of the project)')
     ap.add_argument('--n', type=int, default=512)
     a = ap.parse_args()
-    print(benchmark_loader(a.data, n=a.n, out=a.out).to_string(index=False))
+    print(benchmark_loader(a.data, n=a.n, out=a.out or figures_path('bench_loader.csv')).to_string(index=False))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 import torch, torch.nn as nn, torch.distributed as dist
-from .core import get_device, save_json, load_json
+from .core import get_device, save_json, load_json, figures_path
 
 # %% auto #0
 __all__ = ['torchrun_env', 'DistributedError', 'World', 'SyncBatchNorm', 'sync_batchnorm', 'init_world', 'close_world',
@@ -322,7 +322,7 @@ def bench_cli(argv=None):
     import argparse
     ap = argparse.ArgumentParser(prog='python -m mscvit.distributed', description=bench_cli.__doc__)
     ap.add_argument('--data')
-    ap.add_argument('--out', default='figures/bench_ddp')
+    ap.add_argument('--out', help='folder for the results (default: figures/bench_ddp of the project)')
     ap.add_argument('--model', default='mscvit_t')
     ap.add_argument('--img-size', type=int, default=128)
     ap.add_argument('--n-images', type=int, default=256)
@@ -333,7 +333,7 @@ def bench_cli(argv=None):
         '--timeout', type=float, default=900, help='seconds after which a run is stopped and recorded as NaN'
     )
     a = ap.parse_args(argv)
-    r = bench_ddp(a.data, a.out, a.model, a.img_size, n_images=a.n_images, epochs=a.epochs, repeats=a.repeats,
+    r = bench_ddp(a.data, a.out or figures_path('bench_ddp'), a.model, a.img_size, n_images=a.n_images, epochs=a.epochs, repeats=a.repeats,
                   env=dict(kv.split('=', 1) for kv in a.env), timeout_s=a.timeout)
     print(json.dumps({k: r[k] for k in ('img_s_median', 'ddp_efficiency_2x1_over_1x2', 'reason', 'note')}, indent=1))
     return 0

@@ -333,7 +333,8 @@ def bench_cli(argv=None):
         '--timeout', type=float, default=900, help='seconds after which a run is stopped and recorded as NaN'
     )
     a = ap.parse_args(argv)
-    r = bench_ddp(a.data, a.out or figures_path('bench_ddp'), a.model, a.img_size, n_images=a.n_images, epochs=a.epochs, repeats=a.repeats,
+    out = a.out or figures_path('bench_ddp')
+    r = bench_ddp(a.data, out, a.model, a.img_size, n_images=a.n_images, epochs=a.epochs, repeats=a.repeats,
                   env=dict(kv.split('=', 1) for kv in a.env), timeout_s=a.timeout)
     print(json.dumps({k: r[k] for k in ('img_s_median', 'ddp_efficiency_2x1_over_1x2', 'reason', 'note')}, indent=1))
     return 0

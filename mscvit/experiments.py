@@ -106,8 +106,6 @@ class _LocalPool:
         self.t0, self.running, self.status = time.time(), {}, []
         self.env = {**os.environ, **({'OMP_NUM_THREADS': str(threads)} if threads else {})}
 
-    def todo_or_running(self, todo:list) -> bool: return bool(todo or self.running)
-
     def skip_rest(self, todo:list):
         "Past the deadline: the jobs not started are reported as not run."
         self.status += [_row(j, 'not run', 0.0) for j in todo]
@@ -163,7 +161,7 @@ def run_jobs(jobs:list[Job], root:str|Path, # where run directories go: root/rec
     hard = hard_deadline_s if hard_deadline_s is not None else deadline_s
     pool = _LocalPool(Path(root), data, device, extra, threads, keep_weights, verbose)
     todo = list(jobs)
-    while pool.todo_or_running(todo):
+    while todo or pool.running:
         el = time.time() - pool.t0
         late, kill = deadline_s is not None and el > deadline_s, hard is not None and el > hard
         if late: pool.skip_rest(todo)

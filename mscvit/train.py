@@ -107,7 +107,6 @@ class Trainer:
     opt:object
     sched:object
     step:object
-    use_graph:bool
 
 def make_trainer(cfg:TrainConfig, tr_ds:XrayDataset, world, ck:dict|None) -> Trainer:
     "Model (seeded), EMA, AdamW and schedule for the run, restored from `ck` when resuming."
@@ -136,7 +135,7 @@ def make_trainer(cfg:TrainConfig, tr_ds:XrayDataset, world, ck:dict|None) -> Tra
         set_rng_state(ck['rng'])
     w = class_weights(tr_ds.labels).to(device) if cfg.class_weighted_loss else None
     step = make_train_step(model, torch.compile(net) if cfg.compile else net, opt, cfg, w, cuda, use_graph)
-    return Trainer(model, net, ema, opt, sched, step, use_graph)
+    return Trainer(model, net, ema, opt, sched, step)
 
 # %% ../nbs/07_train.ipynb #1b38c899
 def train_one_epoch(t:Trainer, cfg:TrainConfig, tr_ds:XrayDataset, norm:Normalize, epoch:int, world,

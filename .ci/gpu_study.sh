@@ -54,8 +54,8 @@ for f in glob.glob('/tmp/study_runs/study/resnet18_s*/best.pt'):  # half precisi
     torch.save(ck, f)
 PY
 for f in $W/study/*/log.txt; do tail -2 $f | sed "s|^|$(basename $(dirname $f)): |"; done
-# only what can come back (8 files of at most 16 MB): no optimizer state, no weights but the kept ones
-find $W/study \( -name 'last.pt' -o -name '*.tmp' \) -delete
+# only what can come back (8 files of at most 16 MB): no optimizer state, no weights but the kept ones. Stopped runs
+# keep their last.pt in $W, so a next call on the same (warm) machine resumes them instead of starting again.
 cp $W/status_study.csv $W/study/ 2>/dev/null
 tar czf - -C $W --exclude='*.pt' study | split -b 15M - $OUT/study_small.tgz.
 W_PT=$(cd $W && ls study/mscvit_t_s0/best.pt study/resnet18_s0/best.pt 2>/dev/null)  # the protocol's kept pair

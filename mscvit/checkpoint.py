@@ -99,7 +99,7 @@ def training_checkpoint(cfg:TrainConfig, # the run's settings
         'best': best if best is not None else {'epoch': 0, 'val_auc': float('nan')},
         'threshold': float(threshold),
         'temperature': float(temperature),
-        'norm': {'mean': norm.mean, 'std': norm.std},
+        'norm': norm.to_dict(),
         'final': final,
     }
 

@@ -42,6 +42,7 @@ class TrainConfig:
     aug_hflip:float = 0.0           # horizontal flip probability (off: the heart is on the left)
     aug_gamma:float = 0.0           # random gamma exp(U(-g, g)); 0 disables
     aug_noise:float = 0.0           # Gaussian noise, per-image std from U(0, this); 0 disables
+    equalize:bool = False           # histogram-equalise each input image after augmentation (`equalize_hist`)
     drop_path_rate:float = 0.1      # stochastic depth at the last block
     grad_clip:float = 1.0           # max gradient norm; 0 disables
     ema_decay:float = 0.0           # EMA of weights (e.g. 0.999); 0 disables

@@ -16,8 +16,8 @@ from .dicom import PixelError, check_size, detect_bits, is_dicom, read_dicom, to
 from .data import DataError, find_data_root, index_split
 
 # %% auto #0
-__all__ = ['decode_gray', 'load_xray', 'XrayDataset', 'collate_skip_bad', 'class_weights', 'balanced_sampler', 'XrayAugment',
-           'image_stats', 'Normalize', 'batches', 'benchmark_loader']
+__all__ = ['EQUALIZED_STD', 'decode_gray', 'load_xray', 'XrayDataset', 'collate_skip_bad', 'class_weights', 'balanced_sampler',
+           'XrayAugment', 'image_stats', 'equalize_hist', 'Normalize', 'batches', 'benchmark_loader']
 
 # %% ../nbs/01a_dataset.ipynb #24
 def decode_gray(
@@ -183,14 +183,37 @@ def image_stats(images:torch.Tensor, # uint8 [N, C, H, W]
     x = images.float().div_(255)
     return round(x.mean().item(), 4), round(x.std().item(), 4)
 
+EQUALIZED_STD = 1 / math.sqrt(12)  # the standard deviation of a uniform distribution on [0, 1]
+
+def equalize_hist(x:torch.Tensor, # [B, C, H, W] float in [0, 1]
+                  bins:int=256, # grey levels
+                 ) -> torch.Tensor:
+    """Per-image histogram equalisation: each pixel becomes the share of the image's pixels at or below its grey level
+    (on `bins` levels, the lowest level mapped to 0), so any monotone change of brightness, contrast or gamma gives
+    the same output. Batched, differentiable nowhere it needs to be (inputs only), on any device."""
+    q = (x.clamp(0, 1) * (bins - 1)).round().long().flatten(1)
+    hist = torch.zeros(x.shape[0], bins, device=x.device).scatter_add_(1, q, torch.ones_like(q, dtype=torch.float32))
+    cdf = hist.cumsum(1)
+    low = torch.where(hist > 0, cdf, torch.full_like(cdf, float('inf'))).amin(1, keepdim=True)
+    lut = ((cdf - low) / (q.shape[1] - low).clamp(min=1)).clamp(0, 1)
+    return lut.gather(1, q).view(x.shape).to(x.dtype)
+
 class Normalize(nn.Module):
-    "`(x - mean) / std` for inputs in [0, 1]; uint8 input is scaled first."
-    def __init__(self, mean:float=0.5, std:float=0.25):
+    "`(x - mean) / std` for inputs in [0, 1] (uint8 input is scaled first), after `equalize_hist` when `equalize`."
+    def __init__(self, mean:float=0.5, std:float=0.25, equalize:bool=False):
         super().__init__()
-        self.mean, self.std = float(mean), float(std)
+        self.mean, self.std, self.equalize = float(mean), float(std), bool(equalize)
     def forward(self, x):
         if x.dtype == torch.uint8: x = x.float() / 255
+        if self.equalize: x = equalize_hist(x)
         return (x - self.mean) / self.std
+    def to_dict(self) -> dict:
+        "As stored in checkpoints (`ck['norm']`)."
+        return {'mean': self.mean, 'std': self.std, 'equalize': self.equalize}
+    @classmethod
+    def from_dict(cls, d:dict):
+        "From a checkpoint's `ck['norm']` (checkpoints written before `equalize` existed have none: off)."
+        return cls(d['mean'], d['std'], bool(d.get('equalize', False)))
 
 # %% ../nbs/01a_dataset.ipynb #41
 def batches(ds:XrayDataset, # the dataset

@@ -30,7 +30,7 @@ def evaluate_split(
     device = get_device(device or None)
     model = model_from_checkpoint(ck).to(device)
     ds = XrayDataset(items, ck['img_size'], ck['in_chans'], cache=cache, validate=True)
-    norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
+    norm = Normalize.from_dict(ck['norm'])
     logits = predict_logits(model, ds, norm, batch_size, device)
     y, p = ds.labels.numpy(), apply_temperature(logits).astype(np.float64)  # float64: the CSV round-trips exactly
     m = binary_metrics(y, p, ck['threshold'])
@@ -53,7 +53,7 @@ def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall
     "Fit the temperature on validation; evaluate the best checkpoint on validation and (once, if asked) on test; write."
     ck = load_checkpoint(out/'best.pt')
     model = model_from_checkpoint(ck).to(device)
-    norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
+    norm = Normalize.from_dict(ck['norm'])
     vlog = predict_logits(model, va_ds, norm, cfg.eval_batch_size, device, cfg.amp)
     ck['temperature'] = fit_temperature(vlog, va_ds.labels.numpy())
     ck['final'] = True
@@ -141,7 +141,7 @@ def _member_probs(cks:list, items:pd.DataFrame, device, batch_size:int) -> tuple
         model = model_from_checkpoint(ck).to(device)
         ps.append(
             apply_temperature(
-                predict_logits(model, dss[key], Normalize(ck['norm']['mean'], ck['norm']['std']), batch_size, device)
+                predict_logits(model, dss[key], Normalize.from_dict(ck['norm']), batch_size, device)
             )
         )
     return next(iter(dss.values())).labels.numpy(), np.mean(ps, 0)

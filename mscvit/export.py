@@ -43,12 +43,18 @@ def export_metadata(ck:dict, # a checkpoint from `load_checkpoint`
     return {'format': EXPORT_VERSION, 'model_name': ck['model_name'], 'img_size': int(ck['img_size']),
             'in_chans': int(ck['in_chans']), 'num_classes': int(ck['num_classes']), 'classes': list(CLASSES),
             'norm_mean': float(ck['norm']['mean']), 'norm_std': float(ck['norm']['std']),
+            'norm_equalize': bool(ck['norm'].get('equalize', False)),
             'threshold': float(ck['threshold']), 'temperature': float(ck.get('temperature', 1.0)),
             'input': 'float32 [B, in_chans, img_size, img_size]: uint8 pixels (mscvit.dataset.load_xray) / 255, '
+                     'then per-image histogram equalisation if norm_equalize (mscvit.dataset.equalize_hist), '
                      'then (x - norm_mean) / norm_std',
             'output': 'logits [B, num_classes]; P(PNEUMONIA) = softmax(logits)[:, 1], PNEUMONIA when >= threshold; '
                       'calibrated: sigmoid(log-odds / temperature)',
             'source_checkpoint': source, 'torch': torch.__version__}
+
+def _meta_norm(meta:dict) -> Normalize:
+    "The input normalisation an export's metadata describes (exports made before `norm_equalize` existed: none)."
+    return Normalize(meta['norm_mean'], meta['norm_std'], bool(meta.get('norm_equalize', False)))
 
 def check_metadata(meta, # parsed metadata, or None when the file had none
                    path:str|Path, # the file, for the message
@@ -124,7 +130,7 @@ def export_checkpoint(checkpoint:str|Path, # a checkpoint written by mscvit-trai
     g = torch.Generator().manual_seed(0)
     S = meta['img_size']
     x = torch.rand(2, meta['in_chans'], S, S, generator=g)  # batch 2: the exporter keeps the batch dim dynamic
-    x = Normalize(meta['norm_mean'], meta['norm_std'])(x)
+    x = _meta_norm(meta)(x)
     if format == 'onnx':
         _write_onnx(model, x, meta, out, opset)
         s = onnx_session(out)
@@ -154,7 +160,7 @@ class OnnxPredictor(Predictor):
         meta = check_metadata(json.loads(raw) if raw else None, self.path)
         self.meta, self.model, self.ood, self.device = meta, None, None, torch.device('cpu')
         self.name, self.img_size, self.in_chans = meta['model_name'], meta['img_size'], meta['in_chans']
-        self.norm = Normalize(meta['norm_mean'], meta['norm_std'])
+        self.norm = _meta_norm(meta)
         self.threshold, self.temperature = meta['threshold'], meta['temperature']
         self.input_name = self.session.get_inputs()[0].name
 

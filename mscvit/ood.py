@@ -127,7 +127,7 @@ def fit_ood(checkpoint:str|Path, # a checkpoint written by mscvit-train
     cfg = config_of(ck)
     dev = get_device(device)
     model = model_from_checkpoint(ck).to(dev).eval()
-    norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
+    norm = Normalize.from_dict(ck['norm'])
     _, tr, va, _ = run_splits(cfg, data)
     if n_fit and n_fit < len(tr): tr = tr.sample(n_fit, random_state=seed)
     size, ch = int(ck['img_size']), int(ck['in_chans'])
@@ -234,7 +234,7 @@ def measure_ood(checkpoint:str|Path, # the checkpoint (its scorer is fitted when
     ck = load_checkpoint(checkpoint)
     dev = get_device(device)
     model = model_from_checkpoint(ck).to(dev).eval()
-    norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
+    norm = Normalize.from_dict(ck['norm'])
     size, ch = int(ck['img_size']), int(ck['in_chans'])
     te = list(index_split(find_data_root(data), 'test').path)
     with tempfile.TemporaryDirectory() as d:

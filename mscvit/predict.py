@@ -117,7 +117,7 @@ class Predictor:
         self.model = model_from_checkpoint(ck).to(self.device).eval()  # the readable model: Grad-CAM hooks its stages
         self.infer = fuse_model(self.model, INLINE_FUSIONS)  # probabilities: the arithmetic of `predict_logits`
         self.name, self.img_size, self.in_chans = ck['model_name'], int(ck['img_size']), int(ck['in_chans'])
-        self.norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
+        self.norm = Normalize.from_dict(ck['norm'])
         self.threshold, self.temperature = float(ck['threshold']), float(ck.get('temperature', 1.0))
         op = ood_path(self.path)
         self.ood = OODScorer.load(op) if op.is_file() else None  # the OOD scorer, when fitted

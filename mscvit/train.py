@@ -12,7 +12,8 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from .core import set_seed, set_rng_state, save_json, load_json, in_test
 from .data import DataError, DATA_ARG_HELP
-from .dataset import XrayDataset, XrayAugment, Normalize, image_stats, class_weights, balanced_sampler, batches
+from .dataset import (XrayDataset, XrayAugment, Normalize, image_stats, class_weights, balanced_sampler, batches,
+                            EQUALIZED_STD)
 from .metrics import binary_metrics, choose_threshold, apply_temperature
 from .models import create_model, list_models
 from .config import TrainConfig, PRESETS, make_config, parse_set, run_splits
@@ -22,7 +23,7 @@ from .optim import make_optimizer, make_scheduler, make_train_step, CudaGraphSte
 
 # %% auto #0
 __all__ = ['RUN_FILES', 'make_mixer', 'make_augment', 'TrainingError', 'check_out_dir', 'epoch_seed', 'RunState', 'Trainer',
-           'make_trainer', 'train_one_epoch', 'validate', 'train', 'train_cli']
+           'make_trainer', 'train_one_epoch', 'validate', 'make_norm', 'train', 'train_cli']
 
 # %% ../nbs/07_train.ipynb #7e9b61eb
 def make_mixer(cfg:TrainConfig):
@@ -221,6 +222,11 @@ def _finished_results(out:Path, resume:bool, force:bool) -> dict|None:
         return load_json(out/'metrics.json')
     return None
 
+def make_norm(cfg:TrainConfig, tr_ds:XrayDataset) -> Normalize:
+    "A new run's input normalisation: fixed for equalised inputs (uniform on [0, 1]), else the fit images' statistics."
+    if cfg.equalize: return Normalize(0.5, EQUALIZED_STD, equalize=True)
+    return Normalize(*image_stats(tr_ds.images)) if tr_ds.images is not None else Normalize(0.5, 0.25)
+
 def train(cfg:TrainConfig, # the run's settings
           out:str|Path, # run directory
           data:str|Path|None=None, # data root (searched when None)
@@ -246,8 +252,8 @@ def train(cfg:TrainConfig, # the run's settings
     if world.is_main: save_json(asdict(cfg), out/'config.json')
     root, tr_items, va_items, te_items = run_splits(cfg, data)
     tr_ds, va_ds = _ds(cfg, tr_items), _ds(cfg, va_items)
-    norm = Normalize(*image_stats(tr_ds.images)) if tr_ds.images is not None else Normalize(0.5, 0.25)
-    if ck is not None: norm = Normalize(ck['norm']['mean'], ck['norm']['std'])
+    norm = make_norm(cfg, tr_ds)
+    if ck is not None: norm = Normalize.from_dict(ck['norm'])
     t = make_trainer(cfg, tr_ds, world, ck)
     aug, mixer = make_augment(cfg), make_mixer(cfg)
     quiet = quiet or in_test() or not world.is_main

@@ -18,7 +18,7 @@ from .tables import (md_table, _missing, _path, _pm, _f, reference_table, compar
 # %% auto #0
 __all__ = ['README_TABLES', 'headline_table', 'gap_table', 'ledger_table', 'paired_md', 'study_summary_md', 'study_verdict_md',
            'headline_md', 'gap_md', 'screening_md', 'paired_reference_md', 'study_md', 'verdict_md',
-           'verdict_cpu_arm_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'cam_md']
+           'verdict_cpu_arm_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'profile_md', 'cam_md']
 
 # %% ../nbs/09d_study_tables.ipynb #f5de1977
 def headline_table(summary:dict, # from `seed_summary`
@@ -399,6 +399,17 @@ def train_paths_md(path:str|Path|None=None) -> str:
         "The compiled wall time includes compilation."
     )
 
+def profile_md(path:str|Path) -> str:
+    "The bound on fusion from a committed operator profile (`figures/bench_profile.csv`, `python -m mscvit.opprofile`)."
+    path = Path(path)
+    if not path.exists(): return _missing('The operator profile', '`python -m mscvit.opprofile`')
+    from .opprofile import bound_table  # profiling imports torch's profiler: only when the table is asked for
+    bt = bound_table(pd.read_csv(path)).round(2)
+    return md_table(list(bt.columns), bt.values.tolist(), 'l' * 3 + 'r' * (bt.shape[1] - 3)) + (
+        "\n\nInference at 224 px, batch 32, eval, channels-last, 2 threads (`figures/bench_profile.md`: self time per "
+        "operator class). Bound: the img/s MSCViT-T would reach if everything but its convolutions and matmuls cost "
+        "nothing; ratio at the bound: that bound over ResNet-18's measured img/s on the same path.")
+
 def cam_md(path:str|Path|None=None) -> str:
     "The Grad-CAM faithfulness verdict as `run_faithfulness` wrote it."
     path = _path(path, 'cam_faithfulness.md')
@@ -426,4 +437,5 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'gpu_speed': lambda f: gpu_speed_md(f/'bench_gpu_train.json'),
     'train_paths': lambda f: train_paths_md(f/'bench_train_paths.json'),
     'cam': lambda f: cam_md(f/'cam_faithfulness.md'),
+    'profile': lambda f: profile_md(f/'bench_profile.csv'),
 }

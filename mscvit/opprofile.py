@@ -39,27 +39,42 @@ def _autocast(precision:str):
     if precision == 'bf16': return torch.autocast('cpu', dtype=torch.bfloat16)
     return contextlib.nullcontext()
 
+def _step(model:torch.nn.Module, x:torch.Tensor, mode:str):
+    "One inference forward (eval, `no_grad`), or one training step (forward, cross-entropy, backward, AdamW)."
+    if mode == 'infer':
+        model.eval()
+        return torch.no_grad()(lambda: model(x))
+    model.train()
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    y = torch.arange(x.shape[0]) % 2
+    def run():
+        opt.zero_grad(set_to_none=True)
+        torch.nn.functional.cross_entropy(model(x), y).backward()
+        opt.step()
+    return run
+
 def op_profile(name:str, # registered model name
                img_size:int=224, batch_size:int=32,
                precision:str='fp32', # 'fp32' or 'bf16' (CPU autocast)
-               iters:int=3, # timed forwards (the median is reported); then one profiled forward
+               iters:int=3, # timed steps (the median is reported); then one profiled step
+               mode:str='infer', # 'infer' (channels-last, as the fastest eager path) or 'train' (as the CPU trainer)
                ) -> dict:
-    "Inference img/s of one model (eval, `no_grad`, channels-last) and its profiled self time per operator class (ms)."
+    "img/s of one model's inference or training step, and its profiled self time per operator class (ms)."
     torch.manual_seed(0)
-    cl = torch.channels_last
-    model = create_model(name, num_classes=2, in_chans=1, img_size=img_size).eval().to(memory_format=cl)
-    x = torch.randn(batch_size, 1, img_size, img_size).to(memory_format=cl)
-    times = []
-    with torch.no_grad(), _autocast(precision):
-        model(x)
+    fmt = torch.channels_last if mode == 'infer' else torch.contiguous_format
+    model = create_model(name, num_classes=2, in_chans=1, img_size=img_size).to(memory_format=fmt)
+    x = torch.randn(batch_size, 1, img_size, img_size).to(memory_format=fmt)
+    run, times = _step(model, x, mode), []
+    with _autocast(precision):
+        run()
         for _ in range(iters):
             t = time.perf_counter()
-            model(x)
+            run()
             times.append(time.perf_counter() - t)
-        with profile(activities=[ProfilerActivity.CPU]) as prof: model(x)
+        with profile(activities=[ProfilerActivity.CPU]) as prof: run()
     ms = dict.fromkeys(OP_CLASSES, 0.0)
     for e in prof.key_averages(): ms[op_class(e.key)] += e.self_cpu_time_total / 1e3
-    return {'model': name, 'img_size': img_size, 'batch_size': batch_size, 'precision': precision,
+    return {'model': name, 'mode': mode, 'img_size': img_size, 'batch_size': batch_size, 'precision': precision,
             'img_per_s': batch_size / statistics.median(times), **{f'{k} ms': v for k, v in ms.items()}}
 
 # %% ../nbs/05c_opprofile.ipynb #op10
@@ -72,17 +87,18 @@ def bound_table(rows:list[dict]|pd.DataFrame, # `op_profile` results
     df['compute share'] = df[[f'{k} ms' for k in COMPUTE_CLASSES]].sum(axis=1) / df[cls].sum(axis=1)
     df['bound img/s'] = df.img_per_s / df['compute share']
     out = []
-    for (size, bs, prec), g in df.groupby(['img_size', 'batch_size', 'precision'], sort=False):
+    df['mode'] = df['mode'] if 'mode' in df else 'infer'
+    for (mode, size, bs, prec), g in df.groupby(['mode', 'img_size', 'batch_size', 'precision'], sort=False):
         m, b = g.set_index('model').loc[model], g.set_index('model').loc[baseline]
-        out.append({'img_size': size, 'batch_size': bs, 'precision': prec,
+        out.append({'mode': mode, 'img_size': size, 'batch_size': bs, 'precision': prec,
                     f'{model} img/s': m.img_per_s, f'{model} compute share': m['compute share'],
                     f'{model} bound img/s': m['bound img/s'], f'{baseline} img/s': b.img_per_s,
                     'ratio measured': m.img_per_s / b.img_per_s, 'ratio at the bound': m['bound img/s'] / b.img_per_s})
     return pd.DataFrame(out)
 
 # %% ../nbs/05c_opprofile.ipynb #op13
-def _md(df:pd.DataFrame) -> str:
-    return md_table(list(df.columns), df.values.tolist(), 'l' * 4 + 'r' * (df.shape[1] - 4))
+def _md(df:pd.DataFrame, left:int) -> str:
+    return md_table(list(df.columns), df.values.tolist(), 'l' * left + 'r' * (df.shape[1] - left))
 
 MALLOC_RETAIN = {'MALLOC_MMAP_MAX_': '0', 'MALLOC_TRIM_THRESHOLD_': str(1 << 40)}  # as `mscvit.bench`
 
@@ -95,10 +111,11 @@ def write_profile(rows:list[dict], out:str|Path, note:str='', model:str='mscvit_
     bt = bound_table(df, model, baseline).round(2)
     lines = ['# Where the time goes: operator classes and the bound on fusion', '',
              f"Written by `python -m mscvit.opprofile` (torch {torch.__version__}, {platform.machine()}, "
-             f"{torch.get_num_threads()} threads, malloc retain). Inference, eval, `no_grad`, channels-last; self CPU "
-             "time per operator class of one profiled forward (ms); img/s from the median of the timed forwards. "
+             f"{torch.get_num_threads()} threads, malloc retain). Inference: eval, `no_grad`, channels-last; "
+             "training: one step (forward, cross-entropy, backward, AdamW) as the CPU trainer runs it. "
+             "Self CPU time per operator class of one profiled step (ms); img/s from the median of the timed steps. "
              "The bound: img/s if everything but convolutions and matmuls cost nothing. " + note, '',
-             '## Self time per class (ms)', '', _md(df.round(1)), '', '## Bound', '', _md(bt), '']
+             '## Self time per class (ms)', '', _md(df.round(1), 5), '', '## Bound', '', _md(bt, 4), '']
     out.with_suffix('.md').write_text('\n'.join(lines))
     return out
 
@@ -109,6 +126,7 @@ def profile_cli(argv:list[str]|None=None):
     p.add_argument('--precisions', nargs='+', default=['fp32', 'bf16'], choices=['fp32', 'bf16'])
     p.add_argument('--img-size', type=int, default=224)
     p.add_argument('--batch-size', type=int, default=32)
+    p.add_argument('--mode', default='infer', choices=['infer', 'train'])
     p.add_argument('--threads', type=int, default=2)
     p.add_argument('--out', default=None, help='CSV (default figures/bench_profile.csv)')
     p.add_argument('--note', default='')
@@ -117,7 +135,8 @@ def profile_cli(argv:list[str]|None=None):
         args = [sys.executable, '-m', 'mscvit.opprofile', *(sys.argv[1:] if argv is None else argv)]
         os.execve(sys.executable, args, {**os.environ, **MALLOC_RETAIN})
     torch.set_num_threads(a.threads)
-    rows = [op_profile(n, a.img_size, a.batch_size, prec) for prec in a.precisions for n in a.names]
-    print(write_profile(rows, a.out or figures_path('bench_profile.csv'), a.note).with_suffix('.md').read_text())
+    rows = [op_profile(n, a.img_size, a.batch_size, p, mode=a.mode) for p in a.precisions for n in a.names]
+    out = a.out or figures_path('bench_profile.csv' if a.mode == 'infer' else 'bench_profile_train.csv')
+    print(write_profile(rows, out, a.note, *a.names[:2]).with_suffix('.md').read_text())
 
 if __name__ == '__main__' and not in_notebook(): profile_cli()

@@ -399,16 +399,16 @@ def train_paths_md(path:str|Path|None=None) -> str:
         "The compiled wall time includes compilation."
     )
 
-def profile_md(path:str|Path) -> str:
+def profile_md(path:str|Path, model:str='mscvit_t', baseline:str='resnet18') -> str:
     "The bound on fusion from a committed operator profile (`figures/bench_profile.csv`, `python -m mscvit.opprofile`)."
     path = Path(path)
     if not path.exists(): return _missing('The operator profile', '`python -m mscvit.opprofile`')
     from .opprofile import bound_table  # profiling imports torch's profiler: only when the table is asked for
-    bt = bound_table(pd.read_csv(path)).round(2)
-    return md_table(list(bt.columns), bt.values.tolist(), 'l' * 3 + 'r' * (bt.shape[1] - 3)) + (
-        "\n\nInference at 224 px, batch 32, eval, channels-last, 2 threads (`figures/bench_profile.md`: self time per "
-        "operator class). Bound: the img/s MSCViT-T would reach if everything but its convolutions and matmuls cost "
-        "nothing; ratio at the bound: that bound over ResNet-18's measured img/s on the same path.")
+    bt = bound_table(pd.read_csv(path), model, baseline).round(2)
+    return md_table(list(bt.columns), bt.values.tolist(), 'l' * 4 + 'r' * (bt.shape[1] - 4)) + (
+        f"\n\n2 threads (`figures/{path.with_suffix('.md').name}`: self time per operator class). Bound: the img/s "
+        f"{model} would reach if everything but its convolutions and matmuls cost nothing; ratio at the bound: that "
+        f"bound over {baseline}'s measured img/s on the same path.")
 
 def cam_md(path:str|Path|None=None) -> str:
     "The Grad-CAM faithfulness verdict as `run_faithfulness` wrote it."
@@ -438,4 +438,5 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'train_paths': lambda f: train_paths_md(f/'bench_train_paths.json'),
     'cam': lambda f: cam_md(f/'cam_faithfulness.md'),
     'profile': lambda f: profile_md(f/'bench_profile.csv'),
+    'profile_train': lambda f: profile_md(f/'bench_profile_train.csv', 'mscvit_t', 'vit_tiny'),
 }

@@ -18,7 +18,7 @@ from .tables import (md_table, _missing, _path, _pm, _f, reference_table, compar
 # %% auto #0
 __all__ = ['README_TABLES', 'headline_table', 'gap_table', 'ledger_table', 'paired_md', 'study_summary_md', 'study_verdict_md',
            'headline_md', 'gap_md', 'screening_md', 'paired_reference_md', 'study_md', 'verdict_md',
-           'verdict_cpu_arm_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'profile_md', 'cam_md']
+           'verdict_cpu_arm_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'v4_md', 'profile_md', 'cam_md']
 
 # %% ../nbs/09d_study_tables.ipynb #f5de1977
 def headline_table(summary:dict, # from `seed_summary`
@@ -399,6 +399,22 @@ def train_paths_md(path:str|Path|None=None) -> str:
         "The compiled wall time includes compilation."
     )
 
+def v4_md(fig_dir:str|Path|None=None) -> str:
+    "The exploratory v4-E seeds (protocol part 5): each finished seed, the mean only once three have, and v3 per image."
+    f = Path(_path(fig_dir))
+    runs = [d for d in sorted(f.glob('reference_v4_s*')) if (d/'metrics.json').exists()]
+    runs = [d for d in runs if 'test' in load_json(d/'metrics.json')]
+    if not runs: return _missing('The v4-E seeds', 'no seed of protocol part 5 has finished yet')
+    s = seed_summary(runs)
+    t = s['test']
+    rows = [[f"seed {k}", *(_f(m, t[m]['values'][i]) for m in HEADLINE_KEYS)] for i, k in enumerate(s['seeds'])]
+    if s['n_seeds'] >= 3: rows.append([f"mean ± sd ({s['n_seeds']} seeds)", *(_pm(t[m]['mean'], t[m]['sd'], m) for m in HEADLINE_KEYS)])
+    v3 = {k: f/('reference' if k == 0 else f'reference_s{k}') for k in s['seeds']}
+    pairs = {f'v4-E seed {k} vs v3 seed {k}': (f/f'reference_v4_s{k}', v3[k]) for k in s['seeds']}
+    return (md_table(['Run', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
+            + f"\n\nTest split; {s['n_seeds']} of the 3 seeds of protocol part 5 finished (no mean until all three "
+            "have). Per image, against v3's run of the same seed:\n\n" + paired_md(pairs))
+
 def profile_md(path:str|Path, model:str='mscvit_t', baseline:str='resnet18') -> str:
     "The bound on fusion from a committed operator profile (`figures/bench_profile.csv`, `python -m mscvit.opprofile`)."
     path = Path(path)
@@ -439,4 +455,5 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'cam': lambda f: cam_md(f/'cam_faithfulness.md'),
     'profile': lambda f: profile_md(f/'bench_profile.csv'),
     'profile_train': lambda f: profile_md(f/'bench_profile_train.csv', 'mscvit_t', 'vit_tiny'),
+    'v4': v4_md,
 }

@@ -408,7 +408,8 @@ def v4_md(fig_dir:str|Path|None=None) -> str:
     s = seed_summary(runs)
     t = s['test']
     rows = [[f"seed {k}", *(_f(m, t[m]['values'][i]) for m in HEADLINE_KEYS)] for i, k in enumerate(s['seeds'])]
-    if s['n_seeds'] >= 3: rows.append([f"mean ± sd ({s['n_seeds']} seeds)", *(_pm(t[m]['mean'], t[m]['sd'], m) for m in HEADLINE_KEYS)])
+    mean = [f"mean ± sd ({s['n_seeds']} seeds)", *(_pm(t[m]['mean'], t[m]['sd'], m) for m in HEADLINE_KEYS)]
+    rows += [mean] if s['n_seeds'] >= 3 else []
     v3 = {k: f/('reference' if k == 0 else f'reference_s{k}') for k in s['seeds']}
     pairs = {f'v4-E seed {k} vs v3 seed {k}': (f/f'reference_v4_s{k}', v3[k]) for k in s['seeds']}
     return (md_table(['Run', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)

@@ -20,8 +20,8 @@ if not cuda: paths = [p for p in paths if not p[1].get('graph')]
 rows = []
 for bs in (32, 256) if cuda else (4,):
     for path, kw in paths:
+        if t_end is not None and time.time() > t_end: continue  # checked per pair: a ratio needs both rows
         for name in ('mscvit_t', 'resnet18'):
-            if t_end is not None and time.time() > t_end: continue
             t0 = time.time()
             try:
                 r = check_train_step(name, 128, bs, steps=20 if cuda else 2, device=device, **kw)

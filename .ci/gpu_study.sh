@@ -11,8 +11,9 @@
 # 2. runs `python -m mscvit.experiments --suite study` (jobs in the protocol's order, PARALLEL at once, no job
 #    started after DEADLINE_S, running ones stopped at HARD_DEADLINE_S), with the CUDA graph only if step 1 passed;
 #    finished runs of figures/study are skipped: the plan continues where it stopped;
-# 3. packs the result files of every run and this lease's ledger rows into OUT_DIR/study_small.tgz.*, and the kept
-#    weights (ResNet-18 in half precision) into OUT_DIR/study_weights.tar.* (15 MB pieces: cat them, then tar x).
+# 3. packs the result files of every run into OUT_DIR/study_small.tgz.* and the kept weights (ResNet-18 in half
+#    precision) into OUT_DIR/study_weights.tar.* (15 MB pieces: cat them, then tar x); this call's ledger rows are in
+#    OUT_DIR/ledger_lease.csv.
 set -u
 OUT=$(realpath "$1"); DATA=$(realpath "$2"); P=${3:-12}; D=${4:-380}; H=${5:-520}; T0=$(date +%s)
 ROOT=$(pwd); CODE=$(realpath "${CODE:-.}"); CHECK=${CHECK:-full}
@@ -41,8 +42,9 @@ echo "cuda_graph=$GRAPH"
 if nvidia-cuda-mps-control -d 2>/dev/null && python3 -c "import torch; torch.ones(1, device='cuda').sum().item()"; then echo "MPS on"
 else echo quit | nvidia-cuda-mps-control 2>/dev/null; echo "MPS off"; fi
 W=/tmp/study_runs; mkdir -p $W
-[ -d "$ROOT/figures/study" ] && cp -r "$ROOT/figures/study" $W/ && find $W/study -name '*.pt' -delete
-export MSCVIT_LEDGER=$W/study/ledger_lease.csv
+# finished runs' files, without weights; a stopped run's last.pt from an earlier call on this machine stays in $W
+[ -d "$ROOT/figures/study" ] && tar cf - -C "$ROOT/figures" --exclude='*.pt' study | tar xf - -C $W
+export MSCVIT_LEDGER=$OUT/ledger_lease.csv  # this call's test evaluations only (OUT is emptied before each call)
 timeout $((H + 25 - $(el))) python3 -m mscvit.experiments --suite study --device cuda --parallel $P --threads 1 \
   --data "$DATA" --out $W --deadline $((D - $(el))) --hard-deadline $((H - $(el))) --set cuda_graph=$GRAPH
 echo "study ended at $(el) s"

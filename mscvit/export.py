@@ -16,9 +16,9 @@ from .checkpoint import CheckpointError, load_checkpoint, model_from_checkpoint,
 from .predict import Predictor
 
 # %% auto #0
-__all__ = ['DEPLOY_HELP', 'EXPORT_FORMATS', 'EXPORT_VERSION', 'METADATA_KEY', 'require', 'export_metadata', 'check_metadata',
-           'ExportError', 'onnx_session', 'load_torchscript', 'export_checkpoint', 'OnnxPredictor', 'compare_backends',
-           'export_cli']
+__all__ = ['DEPLOY_HELP', 'EXPORT_FORMATS', 'EXPORT_VERSION', 'EXPORT_VERSION_EQUALIZE', 'METADATA_KEY', 'require',
+           'export_metadata', 'check_metadata', 'ExportError', 'onnx_session', 'load_torchscript', 'export_checkpoint',
+           'OnnxPredictor', 'compare_backends', 'export_cli']
 
 # %% ../nbs/07c_export.ipynb #5
 DEPLOY_HELP = 'pip install "mscvit[deploy]"  (in a checkout: pip install -e ".[deploy]")'
@@ -34,16 +34,19 @@ def require(module:str, # an importable name, e.g. 'onnxruntime'
 # %% ../nbs/07c_export.ipynb #8
 EXPORT_FORMATS = ('onnx', 'torchscript')
 EXPORT_VERSION = 'mscvit-export-v1'
+EXPORT_VERSION_EQUALIZE = 'mscvit-export-v2'  # histogram-equalised inputs: readers of v1 refuse it instead of erring
 METADATA_KEY = 'mscvit'  # ONNX metadata_props key; TorchScript extra file is METADATA_KEY + '.json'
 
 def export_metadata(ck:dict, # a checkpoint from `load_checkpoint`
                     source:str='', # where it came from (file name), for the record
                    )->dict: # JSON-serialisable description of the exported model
     "Everything a runtime needs to use an exported model exactly as `mscvit-predict` uses the checkpoint."
-    return {'format': EXPORT_VERSION, 'model_name': ck['model_name'], 'img_size': int(ck['img_size']),
+    eq = bool(ck['norm'].get('equalize', False))
+    return {'format': EXPORT_VERSION_EQUALIZE if eq else EXPORT_VERSION, 'model_name': ck['model_name'],
+            'img_size': int(ck['img_size']),
             'in_chans': int(ck['in_chans']), 'num_classes': int(ck['num_classes']), 'classes': list(CLASSES),
             'norm_mean': float(ck['norm']['mean']), 'norm_std': float(ck['norm']['std']),
-            'norm_equalize': bool(ck['norm'].get('equalize', False)),
+            'norm_equalize': eq,
             'threshold': float(ck['threshold']), 'temperature': float(ck.get('temperature', 1.0)),
             'input': 'float32 [B, in_chans, img_size, img_size]: uint8 pixels (mscvit.dataset.load_xray) / 255, '
                      'then per-image histogram equalisation if norm_equalize (mscvit.dataset.equalize_hist), '
@@ -60,7 +63,7 @@ def check_metadata(meta, # parsed metadata, or None when the file had none
                    path:str|Path, # the file, for the message
                   )->dict:
     "The metadata if it describes an mscvit export; `CheckpointError` otherwise."
-    if not isinstance(meta, dict) or meta.get('format') != EXPORT_VERSION:
+    if not isinstance(meta, dict) or meta.get('format') not in (EXPORT_VERSION, EXPORT_VERSION_EQUALIZE):
         raise CheckpointError(f"{path} is not an mscvit export (no {METADATA_KEY!r} metadata of format "
                               f"{EXPORT_VERSION!r}); "
                               "write one with: mscvit-export --checkpoint best.pt --format onnx --out model.onnx")

@@ -11,11 +11,12 @@ import torch
 from torch.profiler import ProfilerActivity, profile
 from .core import figures_path, in_notebook
 from .models import create_model
+from .config import make_config
+from .optim import make_optimizer, make_train_step
 from .tables import md_table
 
 # %% auto #0
-__all__ = ['OP_CLASSES', 'COMPUTE_CLASSES', 'MALLOC_RETAIN', 'op_class', 'op_profile', 'bound_table', 'write_profile',
-           'profile_cli']
+__all__ = ['OP_CLASSES', 'COMPUTE_CLASSES', 'op_class', 'op_profile', 'bound_table', 'write_profile', 'profile_cli']
 
 # %% ../nbs/05c_opprofile.ipynb #op05
 OP_CLASSES = ('convolution', 'matmul and attention', 'normalisation', 'pointwise and copies', 'other')
@@ -27,6 +28,7 @@ def op_class(name:str, # a profiler operator name, e.g. 'aten::mkldnn_convolutio
             ) -> str:
     "The class of an operator: one of `OP_CLASSES`."
     n = name.split('::')[-1].lower()
+    if 'foreach' in n or 'vector_norm' in n or 'adam' in n: return 'other'  # the optimizer and clipping
     if 'conv' in n: return 'convolution'
     if any(k in n for k in ('mm', 'matmul', 'linear', 'scaled_dot_product', 'attention', 'baddbmm')):
         return 'matmul and attention'
@@ -39,19 +41,17 @@ def _autocast(precision:str):
     if precision == 'bf16': return torch.autocast('cpu', dtype=torch.bfloat16)
     return contextlib.nullcontext()
 
-def _step(model:torch.nn.Module, x:torch.Tensor, mode:str):
-    "One inference forward (eval, `no_grad`), or one training step (forward, cross-entropy, backward, AdamW)."
+def _step(model:torch.nn.Module, x:torch.Tensor, mode:str, precision:str):
+    """One inference forward (eval, `no_grad`), or the CPU trainer's own training step (`make_train_step` of the
+    `reference` preset: autocast per `precision`, label-smoothed loss, backward, clipping, AdamW; no augmentation)."""
     if mode == 'infer':
         model.eval()
         return torch.no_grad()(lambda: model(x))
     model.train()
-    opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
-    y = torch.arange(x.shape[0]) % 2
-    def run():
-        opt.zero_grad(set_to_none=True)
-        torch.nn.functional.cross_entropy(model(x), y).backward()
-        opt.step()
-    return run
+    cfg = make_config('reference', img_size=x.shape[-1], batch_size=x.shape[0], precision=precision)
+    step = make_train_step(model, model, make_optimizer(model, cfg), cfg, None, cuda=False)
+    y = torch.nn.functional.one_hot(torch.arange(x.shape[0]) % 2, 2).float()
+    return lambda: step(x, y)
 
 def op_profile(name:str, # registered model name
                img_size:int=224, batch_size:int=32,
@@ -64,8 +64,8 @@ def op_profile(name:str, # registered model name
     fmt = torch.channels_last if mode == 'infer' else torch.contiguous_format
     model = create_model(name, num_classes=2, in_chans=1, img_size=img_size).to(memory_format=fmt)
     x = torch.randn(batch_size, 1, img_size, img_size).to(memory_format=fmt)
-    run, times = _step(model, x, mode), []
-    with _autocast(precision):
+    run, times = _step(model, x, mode, precision), []
+    with _autocast(precision if mode == 'infer' else 'fp32'):  # the training step sets its own autocast
         run()
         for _ in range(iters):
             t = time.perf_counter()
@@ -75,6 +75,7 @@ def op_profile(name:str, # registered model name
     ms = dict.fromkeys(OP_CLASSES, 0.0)
     for e in prof.key_averages(): ms[op_class(e.key)] += e.self_cpu_time_total / 1e3
     return {'model': name, 'mode': mode, 'img_size': img_size, 'batch_size': batch_size, 'precision': precision,
+            'threads': torch.get_num_threads(),
             'img_per_s': batch_size / statistics.median(times), **{f'{k} ms': v for k, v in ms.items()}}
 
 # %% ../nbs/05c_opprofile.ipynb #op10
@@ -100,14 +101,14 @@ def bound_table(rows:list[dict]|pd.DataFrame, # `op_profile` results
 def _md(df:pd.DataFrame, left:int) -> str:
     return md_table(list(df.columns), df.values.tolist(), 'l' * left + 'r' * (df.shape[1] - left))
 
-MALLOC_RETAIN = {'MALLOC_MMAP_MAX_': '0', 'MALLOC_TRIM_THRESHOLD_': str(1 << 40)}  # as `mscvit.bench`
+from .bench import MALLOC_RETAIN
 
 def write_profile(rows:list[dict], out:str|Path, note:str='', model:str='mscvit_t', baseline:str='resnet18') -> Path:
     "Write the per-class profile (CSV) and the summary with the bound table (`.md` beside it)."
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     df = pd.DataFrame(rows)
-    df.round(3).to_csv(out, index=False)
+    df.to_csv(out, index=False)
     bt = bound_table(df, model, baseline).round(2)
     lines = ['# Where the time goes: operator classes and the bound on fusion', '',
              f"Written by `python -m mscvit.opprofile` (torch {torch.__version__}, {platform.machine()}, "
@@ -131,8 +132,8 @@ def profile_cli(argv:list[str]|None=None):
     p.add_argument('--out', default=None, help='CSV (default figures/bench_profile.csv)')
     p.add_argument('--note', default='')
     a = p.parse_args(argv)
-    if os.environ.get('MALLOC_MMAP_MAX_') != '0':  # glibc reads these at start-up: start again with them
-        args = [sys.executable, '-m', 'mscvit.opprofile', *(sys.argv[1:] if argv is None else argv)]
+    if argv is None and os.environ.get('MALLOC_MMAP_MAX_') != '0':  # glibc reads these at start-up: restart the command
+        args = [sys.executable, '-m', 'mscvit.opprofile', *sys.argv[1:]]
         os.execve(sys.executable, args, {**os.environ, **MALLOC_RETAIN})
     torch.set_num_threads(a.threads)
     rows = [op_profile(n, a.img_size, a.batch_size, p, mode=a.mode) for p in a.precisions for n in a.names]

@@ -407,9 +407,12 @@ def v4_md(fig_dir:str|Path|None=None) -> str:
     if not runs: return _missing('The v4-E seeds', 'no seed of protocol part 5 has finished yet')
     s = seed_summary(runs)
     t = s['test']
-    rows = [[f"seed {k}", *(_f(m, t[m]['values'][i]) for m in HEADLINE_KEYS)] for i, k in enumerate(s['seeds'])]
+    name = lambda i, k: f"seed {k}" + (' (**degenerate**)' if s['degenerate'][i] else '')
+    rows = [[name(i, k), *(_f(m, t[m]['values'][i]) for m in HEADLINE_KEYS)] for i, k in enumerate(s['seeds'])]
     mean = [f"mean ± sd ({s['n_seeds']} seeds)", *(_pm(t[m]['mean'], t[m]['sd'], m) for m in HEADLINE_KEYS)]
     rows += [mean] if s['n_seeds'] >= 3 else []
+    ens = f/'reference_v4_ensemble'/'metrics.json'
+    if ens.exists(): rows.append(['ensemble of the seeds', *(_f(m, load_json(ens)['test'][m]) for m in HEADLINE_KEYS)])
     v3 = {k: f/('reference' if k == 0 else f'reference_s{k}') for k in s['seeds']}
     pairs = {f'v4-E seed {k} vs v3 seed {k}': (f/f'reference_v4_s{k}', v3[k]) for k in s['seeds']}
     return (md_table(['Run', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
@@ -421,9 +424,12 @@ def profile_md(path:str|Path, model:str='mscvit_t', baseline:str='resnet18') -> 
     path = Path(path)
     if not path.exists(): return _missing('The operator profile', '`python -m mscvit.opprofile`')
     from .opprofile import bound_table  # profiling imports torch's profiler: only when the table is asked for
-    bt = bound_table(pd.read_csv(path), model, baseline).round(2)
+    df = pd.read_csv(path)
+    bt = bound_table(df, model, baseline).round(2)
+    thr = f"{int(df.threads.max())} threads" if 'threads' in df else 'threads not recorded'
     return md_table(list(bt.columns), bt.values.tolist(), 'l' * 4 + 'r' * (bt.shape[1] - 4)) + (
-        f"\n\n2 threads (`figures/{path.with_suffix('.md').name}`: self time per operator class). Bound: the img/s "
+        f"\n\n{thr} (`figures/{path.with_suffix('.md').name}`: self time per "
+        "operator class). Bound: the img/s "
         f"{model} would reach if everything but its convolutions and matmuls cost nothing; ratio at the bound: that "
         f"bound over {baseline}'s measured img/s on the same path.")
 

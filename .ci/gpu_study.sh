@@ -21,21 +21,7 @@ el() { echo $(( $(date +%s) - T0 )); }
 nvidia-smi -L
 cd "$CODE" || exit 3
 python3 -c "import torch, pywt, mscvit.train; print('torch', torch.__version__, torch.cuda.get_device_name())" || exit 4
-if [ "$CHECK" = quick ]; then
-  timeout 150 python3 - "$OUT/bench_gpu_train.json" <<'PY'
-import sys, json, time, torch
-try: from mscvit.optim import check_train_step
-except ImportError: from mscvit.train import check_train_step  # the study's commit (aaac091)
-e = check_train_step('mscvit_t', 128, 32, steps=30)
-g = check_train_step('mscvit_t', 128, 32, steps=30, graph=True, reference=e)
-for r in (e, g): r.pop('_updates', None)
-ok = bool(g['captured'] and g['update_rel_diff'] < 0.05)
-print({k: v for k, v in g.items() if k != 'losses_first8'}, flush=True)
-json.dump({'date': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()), 'device': torch.cuda.get_device_name(),
-           'torch': torch.__version__, 'graph_ok': ok, 'rows': [e, g]}, open(sys.argv[1], 'w'), indent=1)
-print('graph_ok', ok)
-PY
-else timeout 150 python3 "$ROOT/.ci/gpu_check.py" "$OUT/bench_gpu_train.json"; fi
+PYTHONPATH="$CODE${PYTHONPATH:+:$PYTHONPATH}" timeout 150 python3 "$ROOT/.ci/gpu_check.py" "$OUT/bench_gpu_train.json" $([ "$CHECK" = quick ] && echo --quick)
 echo "check rc $? at $(el) s"
 GRAPH=$(python3 -c "import json; print(str(json.load(open('$OUT/bench_gpu_train.json'))['graph_ok']).lower())" 2>/dev/null || echo false)
 echo "cuda_graph=$GRAPH"

@@ -57,7 +57,8 @@ def export_metadata(ck:dict, # a checkpoint from `load_checkpoint`
 
 def _meta_norm(meta:dict) -> Normalize:
     "The input normalisation an export's metadata describes (exports made before `norm_equalize` existed: none)."
-    return Normalize(meta['norm_mean'], meta['norm_std'], bool(meta.get('norm_equalize', False)))
+    return Normalize.from_dict({'mean': meta['norm_mean'], 'std': meta['norm_std'],
+                                'equalize': meta.get('norm_equalize', False)})
 
 def check_metadata(meta, # parsed metadata, or None when the file had none
                    path:str|Path, # the file, for the message

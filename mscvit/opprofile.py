@@ -4,7 +4,7 @@
 
 # %% ../nbs/05c_opprofile.ipynb #op02
 from __future__ import annotations
-import argparse, contextlib, json, os, platform, statistics, sys, time
+import argparse, json, os, platform, statistics, sys, time
 from pathlib import Path
 import pandas as pd
 import torch
@@ -13,6 +13,7 @@ from .core import figures_path, in_notebook
 from .models import create_model
 from .config import make_config
 from .optim import make_optimizer, make_train_step
+from .bench import MALLOC_RETAIN, inference_path
 from .tables import md_table
 
 # %% auto #0
@@ -37,16 +38,12 @@ def op_class(name:str, # a profiler operator name, e.g. 'aten::mkldnn_convolutio
     return 'other'
 
 # %% ../nbs/05c_opprofile.ipynb #op07
-def _autocast(precision:str):
-    if precision == 'bf16': return torch.autocast('cpu', dtype=torch.bfloat16)
-    return contextlib.nullcontext()
-
 def _step(model:torch.nn.Module, x:torch.Tensor, mode:str, precision:str):
     """One inference forward (eval, `no_grad`), or the CPU trainer's own training step (`make_train_step` of the
     `reference` preset: autocast per `precision`, label-smoothed loss, backward, clipping, AdamW; no augmentation)."""
-    if mode == 'infer':
-        model.eval()
-        return torch.no_grad()(lambda: model(x))
+    if mode == 'infer':  # the benchmark's own paths: channels-last, under bf16 autocast for 'bf16'
+        fn, xin = inference_path(model, 'bf16' if precision == 'bf16' else 'channels_last', x)
+        return lambda: fn(xin)
     model.train()
     cfg = make_config('reference', img_size=x.shape[-1], batch_size=x.shape[0], precision=precision)
     step = make_train_step(model, model, make_optimizer(model, cfg), cfg, None, cuda=False)
@@ -61,17 +58,14 @@ def op_profile(name:str, # registered model name
                ) -> dict:
     "img/s of one model's inference or training step, and its profiled self time per operator class (ms)."
     torch.manual_seed(0)
-    fmt = torch.channels_last if mode == 'infer' else torch.contiguous_format
-    model = create_model(name, num_classes=2, in_chans=1, img_size=img_size).to(memory_format=fmt)
-    x = torch.randn(batch_size, 1, img_size, img_size).to(memory_format=fmt)
-    run, times = _step(model, x, mode, precision), []
-    with _autocast(precision if mode == 'infer' else 'fp32'):  # the training step sets its own autocast
+    model = create_model(name, num_classes=2, in_chans=1, img_size=img_size)
+    run, times = _step(model, torch.randn(batch_size, 1, img_size, img_size), mode, precision), []
+    run()
+    for _ in range(iters):
+        t = time.perf_counter()
         run()
-        for _ in range(iters):
-            t = time.perf_counter()
-            run()
-            times.append(time.perf_counter() - t)
-        with profile(activities=[ProfilerActivity.CPU]) as prof: run()
+        times.append(time.perf_counter() - t)
+    with profile(activities=[ProfilerActivity.CPU]) as prof: run()
     ms = dict.fromkeys(OP_CLASSES, 0.0)
     for e in prof.key_averages(): ms[op_class(e.key)] += e.self_cpu_time_total / 1e3
     return {'model': name, 'mode': mode, 'img_size': img_size, 'batch_size': batch_size, 'precision': precision,
@@ -101,7 +95,6 @@ def bound_table(rows:list[dict]|pd.DataFrame, # `op_profile` results
 def _md(df:pd.DataFrame, left:int) -> str:
     return md_table(list(df.columns), df.values.tolist(), 'l' * left + 'r' * (df.shape[1] - left))
 
-from .bench import MALLOC_RETAIN
 
 def write_profile(rows:list[dict], out:str|Path, note:str='', model:str='mscvit_t', baseline:str='resnet18') -> Path:
     "Write the per-class profile (CSV) and the summary with the bound table (`.md` beside it)."

@@ -59,6 +59,8 @@ SUITES = {
                       + plan_jobs('study', ['vit_tiny'])),
     # the study's CPU arm (figures/protocol.md, part 3): ResNet-18 seeds 0-2, paired with MSCViT-T's CPU reference seeds
     'study_cpu': lambda: plan_jobs('study_cpu', ['resnet18']),
+    # MSCViT-XS seed 0 on the CPU arm (figures/protocol.md, part 3 continued): is a larger MSCViT better, same hardware
+    'study_cpu_xs': lambda: [Job('study_cpu', 'mscvit_xs', 0)],
     # one GPU lease: the reference recipe for MSCViT-T and ResNet-18 (weights kept, for Grad-CAM faithfulness),
     # then the ablations and baselines of the paper recipe (3 seeds, seed-major), then MSCViT-XS/S (1 seed)
     'gpu': lambda: ([Job('gpu_reference', m, 0, keep_weights=True) for m in ('mscvit_t', 'resnet18')]

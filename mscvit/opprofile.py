@@ -6,6 +6,7 @@
 from __future__ import annotations
 import argparse, json, os, platform, statistics, sys, time
 from pathlib import Path
+import numpy as np
 import pandas as pd
 import torch
 from torch.profiler import ProfilerActivity, profile
@@ -17,7 +18,8 @@ from .bench import MALLOC_RETAIN, inference_path
 from .tables import md_table
 
 # %% auto #0
-__all__ = ['OP_CLASSES', 'COMPUTE_CLASSES', 'op_class', 'op_profile', 'bound_table', 'write_profile', 'profile_cli']
+__all__ = ['OP_CLASSES', 'COMPUTE_CLASSES', 'op_class', 'op_profile', 'bound_table', 'sgemm_gflops', 'copy_gbps', 'conv_kernels',
+           'kernel_summary', 'kernel_bound', 'write_profile', 'write_kernels', 'profile_cli']
 
 # %% ../nbs/05c_opprofile.ipynb #op05
 OP_CLASSES = ('convolution', 'matmul and attention', 'normalisation', 'pointwise and copies', 'other')
@@ -91,6 +93,131 @@ def bound_table(rows:list[dict]|pd.DataFrame, # `op_profile` results
                     'ratio measured': m.img_per_s / b.img_per_s, 'ratio at the bound': m['bound img/s'] / b.img_per_s})
     return pd.DataFrame(out)
 
+# %% ../nbs/05c_opprofile.ipynb #9d3e3483
+def sgemm_gflops(n:int=1024, iters:int=5) -> float:
+    "This machine's fp32 matmul ceiling: GFLOP/s of an `n` x `n` by `n` x `n` matmul (the median of `iters`)."
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    a @ b
+    ts = []
+    for _ in range(iters):
+        t = time.perf_counter()
+        a @ b
+        ts.append(time.perf_counter() - t)
+    return 2 * n**3 / statistics.median(ts) / 1e9
+
+def copy_gbps(mb:int=64, iters:int=5) -> float:
+    "This machine's memory bandwidth as a copy sees it: GB/s read plus written copying `mb` MB (the median of `iters`)."
+    a = torch.randn(mb * 2**20 // 4)
+    b = torch.empty_like(a)
+    b.copy_(a)
+    ts = []
+    for _ in range(iters):
+        t = time.perf_counter()
+        b.copy_(a)
+        ts.append(time.perf_counter() - t)
+    return 2 * a.numel() * 4 / statistics.median(ts) / 1e9
+
+def _shape(v): return ('T', tuple(v.shape)) if torch.is_tensor(v) else v
+
+def _conv_calls(model:torch.nn.Module, x:torch.Tensor) -> dict:
+    "Every convolution call of one forward pass, with tensors as shapes: (op, args, kwargs) -> (calls, output shape)."
+    fn, calls = torch.nn.functional, {}
+    orig = {'conv2d': fn.conv2d, 'conv_transpose2d': fn.conv_transpose2d}
+    def spy(op):
+        def f(*args, **kw):
+            y = orig[op](*args, **kw)
+            key = (op, tuple(_shape(a) for a in args), tuple(sorted((k, _shape(v)) for k, v in kw.items())))
+            n, _ = calls.get(key, (0, None))
+            calls[key] = (n + 1, tuple(y.shape))
+            return y
+        return f
+    try:
+        for op in orig: setattr(fn, op, spy(op))
+        with torch.no_grad(): model.eval()(x)
+    finally:
+        for op, f in orig.items(): setattr(fn, op, f)
+    return calls
+
+def _make(v, grad:bool):
+    if not (isinstance(v, tuple) and len(v) == 2 and v[0] == 'T'): return v
+    t = torch.randn(v[1])
+    if t.ndim == 4: t = t.contiguous(memory_format=torch.channels_last)
+    return t.requires_grad_(grad)
+
+def conv_kernels(name:str, # registered model name
+                 img_size:int=128, batch_size:int=32,
+                 mode:str='train', # 'train' (forward and backward) or 'infer' (forward, `no_grad`)
+                 repeats:int=5, # timed repeats per call (the median is reported)
+                 ) -> pd.DataFrame: # one row per distinct convolution call
+    "Every distinct convolution call of one forward pass of `name`, timed alone: count, GFLOP, ms and GFLOP/s."
+    torch.manual_seed(0)
+    model = create_model(name, num_classes=2, in_chans=1, img_size=img_size)
+    x = torch.randn(batch_size, 1, img_size, img_size).contiguous(memory_format=torch.channels_last)
+    rows, fn = [], torch.nn.functional
+    for (op, args, kw), (n, out) in _conv_calls(model, x).items():
+        a, k = [_make(v, mode == 'train') for v in args], {kk: _make(v, mode == 'train') for kk, v in kw}
+        w, inp = a[1], a[0]
+        if op == 'conv2d':
+            groups = inp.shape[1] // w.shape[1]
+            flop = 2 * torch.Size(out).numel() * w[0].numel()  # output elements x MACs per output
+        else:
+            groups = k.get('groups', a[6] if len(a) > 6 else 1)
+            flop = 2 * inp.numel() * w[0].numel()  # input elements x MACs per input
+        f = getattr(fn, op)
+        def run():
+            if mode == 'train':
+                f(*a, **k).sum().backward()
+            else:
+                with torch.no_grad(): f(*a, **k)
+        run()
+        ts = []
+        for _ in range(repeats):
+            t = time.perf_counter()
+            run()
+            ts.append(time.perf_counter() - t)
+        ms = statistics.median(ts) * 1e3
+        gflop = flop * (3 if mode == 'train' else 1) / 1e9  # training: forward, input gradient, weight gradient
+        # the least traffic: read the input, write the output; training also reads the output gradient and the input
+        # again (for the weight gradient) and writes the input gradient
+        io = (inp.numel(), torch.Size(out).numel())
+        nbytes = 4 * ((3 * io[0] + 2 * io[1]) if mode == 'train' else sum(io))
+        rows.append({'model': name, 'mode': mode, 'img_size': img_size, 'batch_size': batch_size, 'op': op,
+                     'kind': 'dense' if groups == 1 else 'grouped', 'groups': groups,
+                     'input': 'x'.join(map(str, inp.shape)), 'weight': 'x'.join(map(str, w.shape)), 'calls': n,
+                     'gflop': gflop * n, 'mbytes': nbytes * n / 1e6, 'ms': ms * n, 'gflop_per_s': gflop / ms * 1e3})
+    return pd.DataFrame(rows).sort_values('ms', ascending=False, ignore_index=True)
+
+def kernel_summary(kernels:pd.DataFrame, # `conv_kernels` rows of one model and mode
+                   ceiling:float, # `sgemm_gflops` of the same process
+                   ) -> pd.DataFrame:
+    "Per kind of convolution (dense, grouped, all): calls, GFLOP, ms, GFLOP/s and the share of the matmul ceiling."
+    g = kernels.groupby('kind')[['calls', 'gflop', 'ms']].sum()
+    g.loc['all'] = g.sum()
+    g['gflop_per_s'] = g.gflop / g.ms * 1e3
+    g['share of ceiling'] = g.gflop_per_s / ceiling
+    return g.reset_index()
+
+def kernel_bound(profile_row:dict|pd.Series, # `op_profile` of the model, same mode and size as `kernels`
+                 kernels:pd.DataFrame, # `conv_kernels` of the model
+                 bandwidth:float, # GB/s (`copy_gbps` of the same process)
+                 ) -> dict:
+    """The bound of `bound_table`, and the same bound with every grouped convolution at its roofline: as fast as the
+    slower of the dense convolutions' GFLOP/s and `bandwidth` for its least traffic allow, with no cost per call."""
+    s = kernel_summary(kernels, 1.0).set_index('kind')
+    dense_rate = s.loc['dense', 'gflop_per_s']
+    g = kernels[kernels.kind == 'grouped']
+    grouped_fast = float(np.maximum(g.gflop / dense_rate, g.mbytes / 1e3 / bandwidth).sum() * 1e3)  # ms
+    scale = (s.loc['all', 'ms'] - g.ms.sum() + grouped_fast) / s.loc['all', 'ms']
+    p = dict(profile_row)
+    total = sum(p[f'{k} ms'] for k in OP_CLASSES)
+    conv, mm = p['convolution ms'], p['matmul and attention ms']
+    step = p['batch_size'] / p['img_per_s']  # seconds per measured step
+    return {'model': p['model'], 'mode': p['mode'], 'img_size': p['img_size'], 'img_per_s': p['img_per_s'],
+            'bound img/s': p['img_per_s'] * total / (conv + mm),
+            'grouped convolutions at their roofline: bound img/s': p['img_per_s'] * total / (conv * scale + mm),
+            'convolution time scale': scale, 'step s': step}
+
+
 # %% ../nbs/05c_opprofile.ipynb #op13
 def _md(df:pd.DataFrame, left:int) -> str:
     return md_table(list(df.columns), df.values.tolist(), 'l' * left + 'r' * (df.shape[1] - left))
@@ -113,6 +240,44 @@ def write_profile(rows:list[dict], out:str|Path, note:str='', model:str='mscvit_
     out.with_suffix('.md').write_text('\n'.join(lines))
     return out
 
+def write_kernels(kernels:pd.DataFrame, # `conv_kernels` of `model`
+                  ceiling:float, # `sgemm_gflops` of the same process
+                  bandwidth:float, # `copy_gbps` of the same process
+                  rows:list[dict], # `op_profile` results of the same run (`model` and `baseline`, same mode and size)
+                  out:str|Path, model:str='mscvit_t', baseline:str='vit_tiny', note:str='') -> Path:
+    "Write the per-call kernel table (CSV) and its summary with the kernel bound against `baseline` (`.md` beside it)."
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    kernels.to_csv(out, index=False)
+    prof = pd.DataFrame(rows)
+    bounds = []
+    for prec, g in prof.groupby('precision', sort=False):
+        if prec != 'fp32': continue  # the isolated kernels are timed in fp32
+        g = g.set_index('model')
+        b = kernel_bound({**g.loc[model].to_dict(), 'model': model}, kernels, bandwidth)
+        base = g.loc[baseline].img_per_s
+        bounds.append({'precision': prec, f'{model} img/s': b['img_per_s'], f'{model} bound img/s': b['bound img/s'],
+                       f'{model} bound, grouped convolutions at their roofline': b[
+                           'grouped convolutions at their roofline: bound img/s'],
+                       f'{baseline} img/s': base, 'ratio at the bound': b['bound img/s'] / base,
+                       'ratio, grouped at their roofline': b['grouped convolutions at their roofline: bound img/s'] / base})
+    k0 = kernels.iloc[0]
+    lines = ['# Convolution kernels: how far from the matmul ceiling', '',
+             f"Written by `python -m mscvit.opprofile --kernels` (torch {torch.__version__}, {platform.machine()}, "
+             f"{torch.get_num_threads()} threads, malloc retain): every distinct convolution call of one forward pass "
+             f"of {model} ({k0['mode']}, {k0.img_size} px, batch {k0.batch_size}), timed alone, channels-last"
+             f"{', forward and backward' if k0['mode'] == 'train' else ', forward'}. The fp32 matmul ceiling of this "
+             f"process (`sgemm_gflops`, 1024^3): **{ceiling:.0f} GFLOP/s**; its copy bandwidth (`copy_gbps`, read + written): "
+             f"**{bandwidth:.0f} GB/s**. `mbytes`: the least traffic of each call. The roofline bound keeps everything "
+             "of the bound above and lets each grouped convolution run at the slower of the dense convolutions' GFLOP/s "
+             "and the copy bandwidth for its least traffic, with no cost per call. " + note, '',
+             '## Per kind', '', _md(kernel_summary(kernels, ceiling).round(3), 1), '',
+             '## The bound, and the bound with grouped convolutions at their roofline', '',
+             _md(pd.DataFrame(bounds).round(2), 1), '',
+             '## The ten slowest calls', '', _md(kernels.head(10).round(3), 8), '']
+    out.with_suffix('.md').write_text('\n'.join(lines))
+    return out
+
 def profile_cli(argv:list[str]|None=None):
     "Profile the models by operator class and write the tables."
     p = argparse.ArgumentParser(prog='python -m mscvit.opprofile', description=profile_cli.__doc__)
@@ -124,6 +289,8 @@ def profile_cli(argv:list[str]|None=None):
     p.add_argument('--threads', type=int, default=2)
     p.add_argument('--out', default=None, help='CSV (default figures/bench_profile.csv)')
     p.add_argument('--note', default='')
+    p.add_argument('--kernels', action='store_true',
+                   help='also time every convolution of the first model alone (figures/bench_conv_kernels_<mode>.csv)')
     a = p.parse_args(argv)
     if argv is None and os.environ.get('MALLOC_MMAP_MAX_') != '0':  # glibc reads these at start-up: restart the command
         args = [sys.executable, '-m', 'mscvit.opprofile', *sys.argv[1:]]
@@ -132,5 +299,10 @@ def profile_cli(argv:list[str]|None=None):
     rows = [op_profile(n, a.img_size, a.batch_size, p, mode=a.mode) for p in a.precisions for n in a.names]
     out = a.out or figures_path('bench_profile.csv' if a.mode == 'infer' else 'bench_profile_train.csv')
     print(write_profile(rows, out, a.note, *a.names[:2]).with_suffix('.md').read_text())
+    if a.kernels:
+        k = conv_kernels(a.names[0], a.img_size, a.batch_size, a.mode)
+        kout = Path(a.out).with_name(f'{Path(a.out).stem}_kernels.csv') if a.out else figures_path(
+            f'bench_conv_kernels_{a.mode}.csv')
+        print(write_kernels(k, sgemm_gflops(), copy_gbps(), rows, kout, *a.names[:2], note=a.note).with_suffix('.md').read_text())
 
 if __name__ == '__main__' and not in_notebook(): profile_cli()

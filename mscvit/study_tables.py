@@ -18,7 +18,8 @@ from .tables import (md_table, _missing, _path, _pm, _f, reference_table, compar
 # %% auto #0
 __all__ = ['README_TABLES', 'headline_table', 'gap_table', 'ledger_table', 'paired_md', 'study_summary_md', 'study_verdict_md',
            'headline_md', 'gap_md', 'screening_md', 'paired_reference_md', 'study_md', 'verdict_md',
-           'verdict_cpu_arm_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'v4_md', 'profile_md', 'cam_md']
+           'verdict_cpu_arm_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'v4_md', 'profile_md', 'kernels_md',
+           'cam_md']
 
 # %% ../nbs/09d_study_tables.ipynb #f5de1977
 def headline_table(summary:dict, # from `seed_summary`
@@ -433,6 +434,14 @@ def profile_md(path:str|Path, model:str='mscvit_t', baseline:str='resnet18') -> 
         f"{model} would reach if everything but its convolutions and matmuls cost nothing; ratio at the bound: that "
         f"bound over {baseline}'s measured img/s on the same path.")
 
+def kernels_md(path:str|Path) -> str:
+    "The convolution-kernel summary and its roofline bound, as `python -m mscvit.opprofile --kernels` wrote them."
+    path = Path(path)
+    if not path.exists(): return _missing('The convolution-kernel profile', '`python -m mscvit.opprofile --kernels`')
+    parts = [s.split('\n', 1) for s in path.read_text().split('\n## ')[1:]]
+    keep = [f"{head}:\n\n{body.strip()}" for head, body in parts if head.startswith(('Per kind', 'The bound'))]
+    return '\n\n'.join(keep) + f"\n\n(from [`figures/{path.name}`](figures/{path.name}), which lists the slowest calls)"
+
 def cam_md(path:str|Path|None=None) -> str:
     "The Grad-CAM faithfulness verdict as `run_faithfulness` wrote it."
     path = _path(path, 'cam_faithfulness.md')
@@ -462,5 +471,6 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'cam': lambda f: cam_md(f/'cam_faithfulness.md'),
     'profile': lambda f: profile_md(f/'bench_profile.csv'),
     'profile_train': lambda f: profile_md(f/'bench_profile_train.csv', 'mscvit_t', 'vit_tiny'),
+    'conv_kernels': lambda f: kernels_md(f/'bench_conv_kernels_train.md'),
     'v4': v4_md,
 }

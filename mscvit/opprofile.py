@@ -256,20 +256,21 @@ def write_kernels(kernels:pd.DataFrame, # `conv_kernels` of `model`
         g = g.set_index('model')
         b = kernel_bound({**g.loc[model].to_dict(), 'model': model}, kernels, bandwidth)
         base = g.loc[baseline].img_per_s
+        roof = b['grouped convolutions at their roofline: bound img/s']
         bounds.append({'precision': prec, f'{model} img/s': b['img_per_s'], f'{model} bound img/s': b['bound img/s'],
-                       f'{model} bound, grouped convolutions at their roofline': b[
-                           'grouped convolutions at their roofline: bound img/s'],
+                       f'{model} bound, grouped convolutions at their roofline': roof,
                        f'{baseline} img/s': base, 'ratio at the bound': b['bound img/s'] / base,
-                       'ratio, grouped at their roofline': b['grouped convolutions at their roofline: bound img/s'] / base})
+                       'ratio, grouped at their roofline': roof / base})
     k0 = kernels.iloc[0]
     lines = ['# Convolution kernels: how far from the matmul ceiling', '',
              f"Written by `python -m mscvit.opprofile --kernels` (torch {torch.__version__}, {platform.machine()}, "
              f"{torch.get_num_threads()} threads, malloc retain): every distinct convolution call of one forward pass "
              f"of {model} ({k0['mode']}, {k0.img_size} px, batch {k0.batch_size}), timed alone, channels-last"
              f"{', forward and backward' if k0['mode'] == 'train' else ', forward'}. The fp32 matmul ceiling of this "
-             f"process (`sgemm_gflops`, 1024^3): **{ceiling:.0f} GFLOP/s**; its copy bandwidth (`copy_gbps`, read + written): "
-             f"**{bandwidth:.0f} GB/s**. `mbytes`: the least traffic of each call. The roofline bound keeps everything "
-             "of the bound above and lets each grouped convolution run at the slower of the dense convolutions' GFLOP/s "
+             f"process (`sgemm_gflops`, 1024^3): **{ceiling:.0f} GFLOP/s**; its copy bandwidth (`copy_gbps`, read + "
+             f"written): **{bandwidth:.0f} GB/s**. `mbytes`: the least traffic of each call. The roofline bound keeps "
+             "everything of the bound above and lets each grouped convolution run at the slower of the dense "
+             "convolutions' GFLOP/s "
              "and the copy bandwidth for its least traffic, with no cost per call. " + note, '',
              '## Per kind', '', _md(kernel_summary(kernels, ceiling).round(3), 1), '',
              '## The bound, and the bound with grouped convolutions at their roofline', '',
@@ -303,6 +304,7 @@ def profile_cli(argv:list[str]|None=None):
         k = conv_kernels(a.names[0], a.img_size, a.batch_size, a.mode)
         kout = Path(a.out).with_name(f'{Path(a.out).stem}_kernels.csv') if a.out else figures_path(
             f'bench_conv_kernels_{a.mode}.csv')
-        print(write_kernels(k, sgemm_gflops(), copy_gbps(), rows, kout, *a.names[:2], note=a.note).with_suffix('.md').read_text())
+        kout = write_kernels(k, sgemm_gflops(), copy_gbps(), rows, kout, *a.names[:2], note=a.note)
+        print(kout.with_suffix('.md').read_text())
 
 if __name__ == '__main__' and not in_notebook(): profile_cli()

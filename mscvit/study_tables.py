@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 from .core import load_json
 from .metrics import HEADLINE_KEYS
 from .ledger import read_ledger, ledger_summary
-from .evidence import (STUDY_CLAIMS, read_predictions, seed_summary, delong_test, mcnemar_test, study_runs,
+from .evidence import (STUDY_CLAIMS, degenerate, read_predictions, seed_summary, delong_test, mcnemar_test, study_runs,
                              study_comparison, reference_seed_runs, cpu_reference_arm, cpu_arm_comparison)
 from .tables import (md_table, _missing, _path, _pm, _f, reference_table, comparison_table,
                            _summary_table, complexity_md, bench_table, runs_table, subgroup_table, attempts_table)
@@ -18,8 +18,8 @@ from .tables import (md_table, _missing, _path, _pm, _f, reference_table, compar
 # %% auto #0
 __all__ = ['README_TABLES', 'headline_table', 'gap_table', 'ledger_table', 'paired_md', 'study_summary_md', 'study_verdict_md',
            'headline_md', 'gap_md', 'screening_md', 'paired_reference_md', 'study_md', 'verdict_md',
-           'verdict_cpu_arm_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'v4_md', 'profile_md', 'kernels_md',
-           'cam_md']
+           'verdict_cpu_arm_md', 'xs_cpu_md', 'hardware_md', 'gpu_speed_md', 'train_paths_md', 'v4_md', 'profile_md',
+           'kernels_md', 'cam_md']
 
 # %% ../nbs/09d_study_tables.ipynb #f5de1977
 def headline_table(summary:dict, # from `seed_summary`
@@ -321,6 +321,23 @@ def verdict_cpu_arm_md(fig_dir:str|Path|None=None) -> str:
              "McNemar's exact test for accuracy; detectable Δ = 2.8 standard errors."]
     return '\n\n'.join([seeds, notes[0], study_verdict_md(c), notes[1]])
 
+def xs_cpu_md(fig_dir:str|Path|None=None) -> str:
+    """Protocol part 3, continued: MSCViT-XS seed 0 on the CPU against MSCViT-T's CPU seed 0, per image, and the
+    verdict on "a larger MSCViT helps" (XS minus T, ROC AUC)."""
+    f = Path(_path(fig_dir))
+    xs, t = f/'study_cpu'/'mscvit_xs_s0', cpu_reference_arm(f).get(0)
+    if t is None or not (xs/'metrics.json').exists() or 'test' not in load_json(xs/'metrics.json'):
+        return _missing('MSCViT-XS on the CPU arm', 'its run (protocol part 3, continued) has not finished')
+    px, pt = read_predictions(xs), read_predictions(t)
+    d = delong_test(px.label, px.probability, pt.probability)
+    verdict = 'yes' if d['ci95'][0] > 0 else 'no' if d['ci95'][1] < 0 else 'cannot tell'
+    why = degenerate(xs)
+    degen = f" (**degenerate**: {', '.join(why)})" if why else ''
+    return (paired_md({'MSCViT-XS seed 0 vs MSCViT-T seed 0 (both CPU, reference v3)': (xs, t)}) + '\n\n'
+            f"**A larger MSCViT helps** (XS minus T, ROC AUC, per image, one seed each): **{verdict}**{degen}; the "
+            f"smallest difference this could detect: {2.8 * d['se']:.3f}. One seed each says nothing about how much "
+            "either model varies from seed to seed.")
+
 def hardware_md(fig_dir:str|Path|None=None) -> str:
     "The same recipe and seed on the GPU (study) and on the CPU (reference v3), compared per image."
     fig_dir = _path(fig_dir)
@@ -472,5 +489,6 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'profile': lambda f: profile_md(f/'bench_profile.csv'),
     'profile_train': lambda f: profile_md(f/'bench_profile_train.csv', 'mscvit_t', 'vit_tiny'),
     'conv_kernels': lambda f: kernels_md(f/'bench_conv_kernels_train.md'),
+    'xs_cpu': lambda f: xs_cpu_md(f),
     'v4': v4_md,
 }

@@ -14,6 +14,8 @@
 # 3. packs the result files of every run into OUT_DIR/study_small.tgz.* and the kept weights (ResNet-18 in half
 #    precision) into OUT_DIR/study_weights.tar.* (15 MB pieces: cat them, then tar x); this call's ledger rows are in
 #    OUT_DIR/ledger_lease.csv.
+# Afterwards, on the machine that fetched OUT_DIR: python .ci/gpu_collect.py FILES_AT --label "third lease" copies the
+# new finished runs into figures/study, appends their ledger rows and updates figures/study/status.csv.
 set -u
 OUT=$(realpath "$1"); DATA=$(realpath "$2"); P=${3:-12}; D=${4:-380}; H=${5:-520}; T0=$(date +%s)
 ROOT=$(pwd); CODE=$(realpath "${CODE:-.}"); CHECK=${CHECK:-full}

@@ -433,6 +433,7 @@ def v4_md(fig_dir:str|Path|None=None) -> str:
     if ens.exists(): rows.append(['ensemble of the seeds', *(_f(m, load_json(ens)['test'][m]) for m in HEADLINE_KEYS)])
     v3 = {k: f/('reference' if k == 0 else f'reference_s{k}') for k in s['seeds']}
     pairs = {f'v4-E seed {k} vs v3 seed {k}': (f/f'reference_v4_s{k}', v3[k]) for k in s['seeds']}
+    if ens.exists(): pairs['v4-E ensemble vs v3 ensemble (seeds 0-2)'] = (ens.parent, f/'reference_ensemble')
     return (md_table(['Run', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
             + f"\n\nTest split; {s['n_seeds']} of the 3 seeds of protocol part 5 finished (no mean until all three "
             "have). Per image, against v3's run of the same seed:\n\n" + paired_md(pairs))

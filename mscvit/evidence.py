@@ -149,7 +149,10 @@ def read_runs(root:str|Path|None=None, # holds <recipe>/<run>/metrics.json (defa
     if df.empty: return _no_runs()
     files = sorted(Path(root).glob('**/metrics.json'))
     fracs = [load_json(f).get('data_wait_fraction', math.nan) for f in files]
-    return df.assign(data_wait_fraction=fracs, degenerate=[bool(degenerate(f.parent)) for f in files])
+    # a run trained on one device and finalized on another says so in provenance.json ({"trained_on": ...})
+    prov = [load_json(f.parent/'provenance.json') if (f.parent/'provenance.json').exists() else {} for f in files]
+    dev = [f"{p['trained_on']} (finalized on {d})" if p.get('trained_on') else d for p, d in zip(prov, df.device)]
+    return df.assign(data_wait_fraction=fracs, degenerate=[bool(degenerate(f.parent)) for f in files], device=dev)
 
 def model_summary(runs:pd.DataFrame, # from `read_runs`
                   models=None, # models to keep, in display order (default: all, sorted)

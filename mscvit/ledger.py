@@ -11,7 +11,7 @@ import pandas as pd
 from .core import project_root, in_test
 
 # %% auto #0
-__all__ = ['LEDGER_COLUMNS', 'BACKFILL_NOTES', 'BACKFILL_EXTRA', 'ledger_path', 'git_commit', 'append_ledger',
+__all__ = ['LEDGER_COLUMNS', 'BACKFILL_NOTES', 'BACKFILL_EXTRA', 'FULL_TEST', 'ledger_path', 'git_commit', 'append_ledger',
            'record_test_evaluation', 'backfill_ledger', 'read_ledger', 'ledger_summary', 'ledger_cli']
 
 # %% ../nbs/06a_ledger.ipynb #380b1112
@@ -212,6 +212,8 @@ def read_ledger(path:str|Path|None=None, # default: the project's `figures/test_
     if not path.exists(): return pd.DataFrame(columns=LEDGER_COLUMNS)
     return pd.read_csv(path, dtype={'seed': str, 'commit': str})
 
+FULL_TEST = 624  # images of the official test split
+
 def ledger_summary(df:pd.DataFrame) -> dict:
     "Counts of test evaluations: total, per recipe, decided after a result was known, degenerate."
     return {
@@ -219,6 +221,9 @@ def ledger_summary(df:pd.DataFrame) -> dict:
         'by_recipe': {str(k): int(v) for k, v in df.recipe.fillna('').replace('', 'unrecorded').value_counts().items()},
         'not_decided_before': int((df.decided_before_result != 'yes').sum()),
         'degenerate': int(df.degenerate.astype(str).str.lower().eq('true').sum()),
+        # smoke runs on part of the test split, and evaluations killed before their result was recorded
+        'subset': int((pd.to_numeric(df.n_test, errors='coerce') < FULL_TEST).sum()),
+        'no_result': int(pd.to_numeric(df.accuracy, errors='coerce').isna().sum()),
     }
 
 # %% ../nbs/06a_ledger.ipynb #aaa72df5

@@ -90,10 +90,13 @@ def dataset_summary(data:str|Path|None=None, # data root (searched as `find_data
                    ) -> dict:
     "`mscvit.data.summarize` without machine paths: counts per split, class and file-name series, patients, fit/val."
     s = summarize(data, val_frac, seed)
+    df = index_dataset(find_data_root(data))
+    shared = sorted(set(df[df.split == 'train'].patient) & set(df[df.split == 'test'].patient))
     return {'source': KAGGLE_DATASET, 'val_frac': val_frac, 'split_seed': seed, 'splits': s['splits'],
             'patient_overlap_fit_val': s['patient_overlap_fit_val'],
             'patient_overlap_train_test': s['patient_overlap_train_test'],
-            'series': series_summary(index_dataset(find_data_root(data)))}
+            'patients_shared_train_test': shared,  # the ids themselves: equal ids may or may not be the same child
+            'series': series_summary(df)}
 
 def write_dataset_summary(out:str|Path|None=None, # where to write the summary
                           data:str|Path|None=None, # data root

@@ -12,7 +12,7 @@ from .metrics import HEADLINE_KEYS
 from .ledger import read_ledger, ledger_summary
 from .evidence import (STUDY_CLAIMS, degenerate, read_predictions, seed_summary, delong_test, mcnemar_test, study_runs,
                              study_comparison, reference_seed_runs, cpu_reference_arm, cpu_arm_comparison)
-from .tables import (md_table, _missing, _path, _pm, _f, reference_table, comparison_table,
+from .tables import (md_table, _missing, _path, _pm, _f, reference_table, comparison_table, overlap_md,
                            _summary_table, complexity_md, bench_table, runs_table, subgroup_table, attempts_table)
 
 # %% auto #0
@@ -72,7 +72,10 @@ def ledger_table(path:str|Path|None=None) -> str:
         f"The official test split has been evaluated **{s['n']} times** by this repository "
         f"([`figures/test_evaluations.csv`](figures/test_evaluations.csv), one row per evaluation); "
         f"{s['not_decided_before']} of them were not marked as decided before their result was seen, "
-        f"{s['degenerate']} are of degenerate (collapsed) runs.\n\n" + md_table(['Recipe', 'Test evaluations'], rows)
+        f"{s['degenerate']} are of degenerate runs (collapsed probabilities or validation ROC AUC below 0.8), "
+        f"{s['subset']} were smoke runs on part of the test split, and {s['no_result']} have no recorded result "
+        "(killed during their finalization; a test pass may have run unseen).\n\n"
+        + md_table(['Recipe', 'Test evaluations'], rows)
     )
 
 def paired_md(pairs:dict, # label -> (run A, run B): folders with predictions.csv on the same test images
@@ -491,5 +494,6 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'profile_train': lambda f: profile_md(f/'bench_profile_train.csv', 'mscvit_t', 'vit_tiny'),
     'conv_kernels': lambda f: kernels_md(f/'bench_conv_kernels_train.md'),
     'xs_cpu': lambda f: xs_cpu_md(f),
+    'overlap': lambda f: overlap_md(f),
     'v4': v4_md,
 }

@@ -50,6 +50,8 @@ class TrainConfig:
     split_seed:int = 0              # seed of the validation split
     val_rule:str = 'random'         # validation rule: 'random' patients or the 'earliest' NORMAL patients (see 01_data)
     evaluate_test:bool = True       # False: a screening run that never touches the test split
+    refit_from:str = ''             # a finished run: train on all of train/ (its fit and validation images) for the
+                                    # same epochs, keep the last epoch, and use that run's threshold and temperature
     seed:int = 0                    # seed of initialisation, order and augmentation
     threshold_rule:str = 'youden'   # 'youden' (max sens+spec-1) or 'sensitivity' (target below), on validation
     target_sensitivity:float = 0.95 # used by threshold_rule='sensitivity'
@@ -156,5 +158,6 @@ def run_splits(cfg:TrainConfig, # the run's settings (validation rule, split see
     root = find_data_root(data)
     df = index_dataset(root)
     fit, val = patient_split(df[df.split == 'train'], cfg.val_frac, cfg.split_seed, cfg.val_rule)
+    if cfg.refit_from: fit = pd.concat([fit, val], ignore_index=True)  # a refit trains on all of train/
     test = df[df.split == 'test'].reset_index(drop=True)
     return root, _limit(fit, cfg.limit_train, 0), _limit(val, cfg.limit_eval, 1), _limit(test, cfg.limit_eval, 2)

@@ -49,21 +49,27 @@ def _rel(p, out):
     try: return os.path.relpath(p, out)
     except ValueError: return str(p)
 
-def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall_s:float, total_s:float) -> dict:
-    "Fit the temperature on validation; evaluate the best checkpoint on validation and (once, if asked) on test; write."
+def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall_s:float, total_s:float,
+             refit:dict|None=None, # a refit: the metrics of the run it refits (its threshold and temperature)
+            ) -> dict:
+    """Fit the temperature on validation; evaluate the best checkpoint on validation and (once, if asked) on test;
+    write the results.
+    A refit trained on its validation images: it takes the refitted run's temperature, writes no
+    `val_predictions.csv` and marks its validation metrics in-sample."""
     ck = load_checkpoint(out/'best.pt')
     model = model_from_checkpoint(ck).to(device)
     norm = Normalize.from_dict(ck['norm'])
     vlog = predict_logits(model, va_ds, norm, cfg.eval_batch_size, device, cfg.amp)
-    ck['temperature'] = fit_temperature(vlog, va_ds.labels.numpy())
+    ck['temperature'] = refit['temperature'] if refit else fit_temperature(vlog, va_ds.labels.numpy())
     ck['final'] = True
     # the evaluated weights only (`model_from_checkpoint` prefers EMA)
     save_checkpoint(slim_checkpoint(ck), out / 'best.pt')
     vp = apply_temperature(vlog).astype(np.float64)
     vm = binary_metrics(va_ds.labels.numpy(), vp, ck['threshold'])
     vpred = prediction_table([_rel(p, root) for p in va_ds.items.path], va_ds.labels.numpy(), vp, ck['threshold'])
-    vpred.to_csv(out/'val_predictions.csv', index=False)
-    tm, why = None, degenerate_reasons(vp, vm['roc_auc'])
+    if refit is None: vpred.to_csv(out/'val_predictions.csv', index=False)
+    else: vm['in_sample'] = True  # these images were trained on: not a validation
+    tm, why = None, [] if refit else degenerate_reasons(vp, vm['roc_auc'])
     if cfg.evaluate_test:
         tm, preds, _ = evaluate_split(ck, te_items, device, cfg.eval_batch_size, cfg.n_boot, cfg.cache)
         why += [f"test {w}" for w in degenerate_reasons(preds.probability) if 'collapsed' in w]
@@ -91,6 +97,7 @@ def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall
         'degenerate_reasons': why,
         'val': vm,
     }
+    if refit: res.update(refit_from=cfg.refit_from, threshold_source=f'{cfg.refit_from} (its validation split)')
     if tm is not None: res['test'] = tm
     save_json(res, out/'metrics.json')
     if tm is not None: record_test_evaluation(res, out, kind='train')

@@ -23,7 +23,7 @@ from .optim import make_optimizer, make_scheduler, make_train_step, CudaGraphSte
 
 # %% auto #0
 __all__ = ['RUN_FILES', 'make_mixer', 'make_augment', 'TrainingError', 'check_out_dir', 'epoch_seed', 'RunState', 'Trainer',
-           'make_trainer', 'train_one_epoch', 'validate', 'make_norm', 'train', 'train_cli']
+           'make_trainer', 'train_one_epoch', 'validate', 'refit_source', 'make_norm', 'train', 'train_cli']
 
 # %% ../nbs/07_train.ipynb #7e9b61eb
 def make_mixer(cfg:TrainConfig):
@@ -202,9 +202,11 @@ def _epoch_record(epoch:int, tr:dict, val:dict, lr:float, wall_s:float, step) ->
         rec.update(cuda_graph=step.captured, cuda_graph_fallback=step.fallback or '')
     return rec
 
-def _save_epoch(out:Path, cfg:TrainConfig, t:Trainer, st:RunState, norm:Normalize, val:dict) -> bool:
+def _save_epoch(out:Path, cfg:TrainConfig, t:Trainer, st:RunState, norm:Normalize, val:dict,
+                always:bool=False, # a refit: every epoch is the new best (the last epoch is kept)
+               ) -> bool:
     "After an epoch: `best.pt` when validation AUC improved, always `last.pt` and `history.csv`; True if improved."
-    improved = val['val_auc'] > st.best['val_auc']
+    improved = always or val['val_auc'] > st.best['val_auc']
     if improved:
         st.best, st.threshold = {'epoch': st.epoch, 'val_auc': val['val_auc']}, val['threshold']
         ck = training_checkpoint(cfg, t.model, norm=norm, epoch=st.epoch, history=st.history, best=st.best,
@@ -215,6 +217,23 @@ def _save_epoch(out:Path, cfg:TrainConfig, t:Trainer, st:RunState, norm:Normaliz
     save_checkpoint(ck, out/'last.pt')
     pd.DataFrame(st.history).to_csv(out/'history.csv', index=False)
     return improved
+
+def refit_source(cfg:TrainConfig) -> dict|None:
+    """The metrics of the finished run `cfg.refit_from` names (None without one): a refit must train the same model on
+    the same validation split, so that its training set is exactly that run's fit and validation images."""
+    if not cfg.refit_from: return None
+    f = Path(cfg.refit_from)/'metrics.json'
+    if not f.exists():
+        raise FileNotFoundError(f"refit_from={cfg.refit_from!r} holds no metrics.json: name a finished run")
+    m = load_json(f)
+    pc = m.get('preset_config', {})
+    want = {'model': cfg.model, 'img_size': cfg.img_size, 'epochs': cfg.epochs, 'val_rule': cfg.val_rule,
+            'split_seed': cfg.split_seed, 'val_frac': cfg.val_frac}
+    bad = {k: (pc.get(k, m.get(k)), v) for k, v in want.items() if pc.get(k, m.get(k)) != v}
+    if bad: raise ValueError(f"refit_from={cfg.refit_from!r} differs from this run in "
+                             + ', '.join(f'{k} ({a!r} there, {b!r} here)' for k, (a, b) in bad.items()))
+    if pc.get('refit_from'): raise ValueError(f"refit_from={cfg.refit_from!r} is itself a refit; name the original run")
+    return m
 
 def _finished_results(out:Path, resume:bool, force:bool) -> dict|None:
     "The results of a finished run being resumed (its `last.pt` already dropped), else None."
@@ -250,6 +269,7 @@ def train(cfg:TrainConfig, # the run's settings
         st = RunState(ck['epoch'], ck['history'], ck['best'], ck['threshold'])
     prev_wall = st.wall_s
     if world.is_main: save_json(asdict(cfg), out/'config.json')
+    src = refit_source(cfg)  # a refit: that run's threshold and temperature, the last epoch, all of train/
     root, tr_items, va_items, te_items = run_splits(cfg, data)
     tr_ds, va_ds = _ds(cfg, tr_items), _ds(cfg, va_items)
     norm = make_norm(cfg, tr_ds)
@@ -265,7 +285,8 @@ def train(cfg:TrainConfig, # the run's settings
         st.epoch = epoch + 1
         st.history.append(_epoch_record(epoch, tr, val, t.opt.param_groups[0]['lr'], prev_wall + time.time() - t_start,
                                         t.step))
-        improved = _save_epoch(out, cfg, t, st, norm, val)
+        improved = _save_epoch(out, cfg, t, st, norm, val if src is None else {**val, 'threshold': src['threshold']},
+                               always=src is not None)
         if not quiet:
             print(f"epoch {epoch+1:3d}/{cfg.epochs} train_loss {tr['train_loss']:.4f} val_loss {val['val_loss']:.4f} "
                   f"val_auc {val['val_auc']:.4f} {st.history[-1]['train_img_s']:.0f} img/s"
@@ -274,9 +295,8 @@ def train(cfg:TrainConfig, # the run's settings
     if end_epoch < cfg.epochs: return {'stopped_at_epoch': end_epoch}
     if not world.is_main: return {'rank': world.rank, 'world_size': world.world_size}  # rank 0 evaluates and writes
     if (out/'metrics.json').exists() and resume: return load_json(out/'metrics.json')
-    return finalize(
-        out, root, cfg, va_ds, te_items, world.device, wall_s=st.wall_s, total_s=prev_wall + time.time() - t_start
-    )
+    return finalize(out, root, cfg, va_ds, te_items, world.device, wall_s=st.wall_s,
+                    total_s=prev_wall + time.time() - t_start, refit=src)
 
 def _ds(cfg:TrainConfig, items:pd.DataFrame) -> XrayDataset:
     return XrayDataset(items, cfg.img_size, cfg.in_chans, cache=cfg.cache, validate=True)

@@ -211,11 +211,10 @@ def kernel_bound(profile_row:dict|pd.Series, # `op_profile` of the model, same m
     p = dict(profile_row)
     total = sum(p[f'{k} ms'] for k in OP_CLASSES)
     conv, mm = p['convolution ms'], p['matmul and attention ms']
-    step = p['batch_size'] / p['img_per_s']  # seconds per measured step
     return {'model': p['model'], 'mode': p['mode'], 'img_size': p['img_size'], 'img_per_s': p['img_per_s'],
             'bound img/s': p['img_per_s'] * total / (conv + mm),
             'grouped convolutions at their roofline: bound img/s': p['img_per_s'] * total / (conv * scale + mm),
-            'convolution time scale': scale, 'step s': step}
+            'convolution time scale': scale}
 
 
 # %% ../nbs/05c_opprofile.ipynb #op13
@@ -249,18 +248,12 @@ def write_kernels(kernels:pd.DataFrame, # `conv_kernels` of `model`
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     kernels.to_csv(out, index=False)
-    prof = pd.DataFrame(rows)
-    bounds = []
-    for prec, g in prof.groupby('precision', sort=False):
-        if prec != 'fp32': continue  # the isolated kernels are timed in fp32
-        g = g.set_index('model')
-        b = kernel_bound({**g.loc[model].to_dict(), 'model': model}, kernels, bandwidth)
-        base = g.loc[baseline].img_per_s
-        roof = b['grouped convolutions at their roofline: bound img/s']
-        bounds.append({'precision': prec, f'{model} img/s': b['img_per_s'], f'{model} bound img/s': b['bound img/s'],
-                       f'{model} bound, grouped convolutions at their roofline': roof,
-                       f'{baseline} img/s': base, 'ratio at the bound': b['bound img/s'] / base,
-                       'ratio, grouped at their roofline': roof / base})
+    g = pd.DataFrame(rows).query("precision == 'fp32'").set_index('model')  # the isolated kernels are timed in fp32
+    b = kernel_bound({**g.loc[model].to_dict(), 'model': model}, kernels, bandwidth)
+    base, roof = g.loc[baseline].img_per_s, b['grouped convolutions at their roofline: bound img/s']
+    bounds = [{'precision': 'fp32', f'{model} img/s': b['img_per_s'], f'{model} bound img/s': b['bound img/s'],
+               f'{model} bound, grouped convolutions at their roofline': roof, f'{baseline} img/s': base,
+               'ratio at the bound': b['bound img/s'] / base, 'ratio, grouped at their roofline': roof / base}]
     k0 = kernels.iloc[0]
     lines = ['# Convolution kernels: how far from the matmul ceiling', '',
              f"Written by `python -m mscvit.opprofile --kernels` (torch {torch.__version__}, {platform.machine()}, "

@@ -493,7 +493,7 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'profile': lambda f: profile_md(f/'bench_profile.csv'),
     'profile_train': lambda f: profile_md(f/'bench_profile_train.csv', 'mscvit_t', 'vit_tiny'),
     'conv_kernels': lambda f: kernels_md(f/'bench_conv_kernels_train.md'),
-    'xs_cpu': lambda f: xs_cpu_md(f),
-    'overlap': lambda f: overlap_md(f),
+    'xs_cpu': xs_cpu_md,
+    'overlap': overlap_md,
     'v4': v4_md,
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json, math
 from pathlib import Path
 import pandas as pd
+from scipy import stats
 from .core import load_json, figures_path
 from .models import model_label
 from .metrics import CI_KEYS, RATE_KEYS, SCORE_KEYS, TABLE_KEYS
@@ -185,12 +186,11 @@ def attempts_table(root:str|Path|None=None, current:str|Path|None=None) -> str:
         "evaluated on test is listed; wall time of an ensemble is the sum of its members'."
     )
 
-def _wilson(k:int, n:int, z:float=1.959964) -> tuple[float, float]:
+def _wilson(k:int, n:int) -> tuple[float, float]:
     "Wilson's 95% interval of a proportion k / n."
     if n == 0: return (math.nan, math.nan)
-    p, d = k / n, 1 + z * z / n
-    c, h = (p + z * z / (2 * n)) / d, z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return c - h, c + h
+    ci = stats.binomtest(k, n).proportion_ci(0.95, method='wilson')
+    return float(ci.low), float(ci.high)
 
 def overlap_md(fig_dir:str|Path|None=None) -> str:
     """Test sensitivity of the v3 seeds on PNEUMONIA images whose patient id also occurs in `train/`, against the

@@ -11,7 +11,7 @@ from .core import load_json
 from .tables import md_table, _missing, _path
 
 # %% auto #0
-__all__ = ['gpu_speed_md', 'train_paths_md', 'profile_md', 'kernels_md']
+__all__ = ['gpu_speed_md', 'gpu_paths_md', 'train_paths_md', 'profile_md', 'kernels_md']
 
 # %% ../nbs/09f_speed_tables.ipynb #d57dac61
 def gpu_speed_md(path:str|Path|None=None) -> str:
@@ -40,6 +40,25 @@ def gpu_speed_md(path:str|Path|None=None) -> str:
         f"\n\nTraining img/s on one {b['device']} (torch {b['torch']}), one process alone on the GPU: {b['what']}. "
         f"The graphed step's weight update matched the eager one's (relative difference "
         f"{r[(r.model == 'mscvit_t') & r.graph].update_rel_diff.max():.1e} for MSCViT-T).")
+
+def gpu_paths_md(path:str|Path|None=None,
+                 target:float=0.5, # the speed issue's GPU target: MSCViT-T / ResNet-18 training img/s
+                ) -> str:
+    "The speed issue's GPU target on every path and batch size `.ci/gpu_speed.py` measured (`bench_gpu_speed.json`)."
+    path = _path(path, 'bench_gpu_speed.json')
+    if not Path(path).exists(): return _missing('The GPU training paths', '`python .ci/gpu_speed.py` on a GPU lease')
+    b = load_json(path)
+    ok = {(r['batch_size'], r['path'], r['model']): r for r in b['rows']}
+    rows = []
+    for bs, pth in dict.fromkeys((r['batch_size'], r['path']) for r in b['rows']):
+        m, c = ok.get((bs, pth, 'mscvit_t'), {}), ok.get((bs, pth, 'resnet18'), {})
+        v = lambda r: f"{r['img_per_s']:.0f}" if 'img_per_s' in r else f"failed: {r.get('error', 'not run')[:60]}"
+        ratio = m['img_per_s'] / c['img_per_s'] if 'img_per_s' in m and 'img_per_s' in c else math.nan
+        rows.append([pth, bs, v(m), v(c), f'{ratio:.2f}x' if ratio == ratio else 'n/a',
+                     'n/a' if ratio != ratio else 'met' if ratio >= target else 'missed'])
+    return md_table(['Path', 'Batch', 'MSCViT-T img/s', 'ResNet-18 img/s', 'MSCViT-T / ResNet-18',
+                     f'Target ({target}x)'], rows, 'lrrrrl') + (
+        f"\n\nTraining at {b['img_size']} px on one {b['device']} (torch {b['torch']}, {b['date']}): {b['what']}.")
 
 def train_paths_md(path:str|Path|None=None) -> str:
     "Training on the CPU eager, compiled and in bf16: the quick preset's validation AUC and the reference step's img/s."

@@ -50,10 +50,15 @@ def gpu_paths_md(path:str|Path|None=None,
     b = load_json(path)
     ok = {(r['batch_size'], r['path'], r['model']): r for r in b['rows']}
     rows = []
+    def v(r:dict) -> str:  # img/s, or why not: one line (an error message may hold newlines)
+        if 'img_per_s' in r:
+            fell_back = 'graph' in r.get('path', '') and not r.get('captured', True)
+            return f"{r['img_per_s']:.0f}" + (f" (eager: graph fell back, {r.get('fallback') or '?'})" if fell_back else '')
+        return f"failed: {' '.join(str(r['error']).split())[:60]}" if 'error' in r else 'not run'
     for bs, pth in dict.fromkeys((r['batch_size'], r['path']) for r in b['rows']):
         m, c = ok.get((bs, pth, 'mscvit_t'), {}), ok.get((bs, pth, 'resnet18'), {})
-        v = lambda r: f"{r['img_per_s']:.0f}" if 'img_per_s' in r else f"failed: {r.get('error', 'not run')[:60]}"
-        ratio = m['img_per_s'] / c['img_per_s'] if 'img_per_s' in m and 'img_per_s' in c else math.nan
+        fair = all('img_per_s' in r and v(r) == f"{r['img_per_s']:.0f}" for r in (m, c))  # both ran on this path
+        ratio = m['img_per_s'] / c['img_per_s'] if fair else math.nan
         rows.append([pth, bs, v(m), v(c), f'{ratio:.2f}x' if ratio == ratio else 'n/a',
                      'n/a' if ratio != ratio else 'met' if ratio >= target else 'missed'])
     return md_table(['Path', 'Batch', 'MSCViT-T img/s', 'ResNet-18 img/s', 'MSCViT-T / ResNet-18',

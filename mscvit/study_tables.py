@@ -407,7 +407,7 @@ def refit_md(fig_dir:str|Path|None=None) -> str:
     if v is None: return md
     return md + ("\n\n**Training on the earliest validation patients again recovers test specificity** (protocol part "
                  "6: the mean specificity rises, and for every seed McNemar's interval for accuracy lies above 0 with "
-                 f"DeLong's interval for ROC AUC not below 0): **{v}**.")
+                 f"DeLong's interval for ROC AUC not below 0, i.e. its upper end at or above 0): **{v}**.")
 
 def cam_md(path:str|Path|None=None) -> str:
     "The Grad-CAM faithfulness verdict as `run_faithfulness` wrote it."

@@ -17,10 +17,10 @@ from .tables import (md_table, _missing, _path, _pm, _f, reference_table, compar
 from .speed_tables import gpu_speed_md, gpu_paths_md, train_paths_md, profile_md, kernels_md
 
 # %% auto #0
-__all__ = ['README_TABLES', 'headline_table', 'gap_table', 'ledger_table', 'paired_md', 'study_summary_md', 'study_verdict_md',
-           'headline_md', 'gap_md', 'screening_md', 'paired_reference_md', 'study_md', 'verdict_md',
-           'verdict_cpu_arm_md', 'xs_cpu_md', 'hardware_md', 'seeds_vs_v3_md', 'v4_md', 'refit_verdict', 'refit_md',
-           'cam_md']
+__all__ = ['ACCEPTANCE', 'README_TABLES', 'headline_table', 'gap_table', 'ledger_table', 'paired_md', 'study_summary_md',
+           'study_verdict_md', 'headline_md', 'gap_md', 'screening_md', 'paired_reference_md', 'study_md', 'verdict_md',
+           'verdict_cpu_arm_md', 'xs_cpu_md', 'hardware_md', 'seeds_vs_v3_md', 'v4_md', 'refit_verdict',
+           'acceptance_md', 'v5_md', 'refit_md', 'cam_md']
 
 # %% ../nbs/09d_study_tables.ipynb #f5de1977
 def headline_table(summary:dict, # from `seed_summary`
@@ -361,8 +361,10 @@ def seeds_vs_v3_md(fig_dir:str|Path|None, # the results folder (default: figures
                    label:str, # the recipe's name in the table
                    part:int, # its part of `figures/protocol.md`
                    ensemble:str|None=None, # the folder of its seed ensemble, compared with v3's
+                   base:str|None='v3', # what each seed is paired with: 'v3' (v3's run of the seed), a folder
+                                       # pattern such as 'v5/base_s{k}', or None (no pairing)
                   ) -> str:
-    "An exploratory recipe's finished seeds, the mean only once three have, and each against v3's run of the same seed."
+    "A recipe's finished seeds, the mean only once three have, and each against its base run of the same seed."
     f = Path(_path(fig_dir))
     runs = [d for d in sorted(f.glob(f'{prefix}_s*')) if (d/'metrics.json').exists()]
     runs = [d for d in runs if 'test' in load_json(d/'metrics.json')]
@@ -376,29 +378,63 @@ def seeds_vs_v3_md(fig_dir:str|Path|None, # the results folder (default: figures
     ens = f/ensemble/'metrics.json' if ensemble else None
     if ens and ens.exists():
         rows.append(['ensemble of the seeds', *(_f(m, load_json(ens)['test'][m]) for m in HEADLINE_KEYS)])
-    pairs = {f'{label} seed {k} vs v3 seed {k}': (f/f'{prefix}_s{k}', _v3_run(f, k)) for k in s['seeds']}
+    b = (lambda k: _v3_run(f, k)) if base == 'v3' else (lambda k: f/base.format(k=k))
+    b_name = 'v3 seed' if base == 'v3' else 'its base, seed'
+    pairs = {f'{label} seed {k} vs {b_name} {k}': (f/f'{prefix}_s{k}', b(k)) for k in s['seeds']} if base else {}
     if ens and ens.exists(): pairs[f'{label} ensemble vs v3 ensemble (seeds 0-2)'] = (ens.parent, f/'reference_ensemble')
-    return (md_table(['Run', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
-            + f"\n\nTest split; {s['n_seeds']} of the 3 seeds of protocol part {part} finished (no mean until all "
-            "three have). Per image, against v3's run of the same seed:\n\n" + paired_md(pairs))
+    table = md_table(['Run', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
+    table += (f"\n\nTest split; {s['n_seeds']} of the 3 seeds of protocol part {part} finished (no mean until all "
+              "three have).")
+    if not pairs: return table
+    return table + (" Per image, against " + ("v3's run" if base == 'v3' else 'the base run') + " of the same "
+                    "seed:\n\n" + paired_md(pairs))
 
 def v4_md(fig_dir:str|Path|None=None) -> str:
     "The exploratory v4-E seeds (protocol part 5), their ensemble, and each against v3 per image."
     return seeds_vs_v3_md(fig_dir, 'reference_v4', 'v4-E', 5, ensemble='reference_v4_ensemble')
 
-def refit_verdict(fig_dir:str|Path|None=None) -> str|None:
-    "Protocol part 6's verdict ('yes', 'no', 'cannot tell') once the three v5-R refits have finished, else None."
+def refit_verdict(fig_dir:str|Path|None=None,
+                  refit:str='reference_refit_s{k}', # the refits' folders
+                  base:str='v3', # their base runs: 'v3' (v3's run of the seed) or a folder pattern
+                  seeds:tuple=(0, 1, 2),
+                 ) -> str|None:
+    """The refit verdict ('yes', 'no', 'cannot tell') of protocol part 6 (defaults) or part 7
+    (`refit='v5/refit_s{k}', base='v5/base_s{k}', seeds=(3, 4, 5)`) once every seed's refit has finished, else None."""
     f = Path(_path(fig_dir))
-    runs = {k: f/f'reference_refit_s{k}' for k in (0, 1, 2)}
+    runs = {k: f/refit.format(k=k) for k in seeds}
+    bases = {k: _v3_run(f, k) if base == 'v3' else f/base.format(k=k) for k in seeds}
     if not all((r/'predictions.csv').exists() and (r/'metrics.json').exists() for r in runs.values()): return None
     spec = lambda d: load_json(d/'metrics.json')['test']['specificity']
-    if np.mean([spec(r) for r in runs.values()]) <= np.mean([spec(_v3_run(f, k)) for k in runs]): return 'no'
+    if np.mean([spec(r) for r in runs.values()]) <= np.mean([spec(bases[k]) for k in runs]): return 'no'
     for k, r in runs.items():
-        a, b = read_predictions(r), read_predictions(_v3_run(f, k))
+        a, b = read_predictions(r), read_predictions(bases[k])
         if list(a.path) != list(b.path): raise ValueError(f"{r} and its v3 run were not evaluated on the same images.")
         acc_up = mcnemar_test(a.label, a.prediction, b.prediction)['ci95'][0] > 0
         if not (acc_up and delong_test(a.label, a.probability, b.probability)['ci95'][1] >= 0): return 'cannot tell'
     return 'yes'
+
+ACCEPTANCE = {'accuracy': 0.94, 'specificity': 0.88, 'roc_auc': 0.98, 'sensitivity': 0.96}  # issue 10, 3-seed mean
+
+def acceptance_md(runs:list) -> str:
+    "The acceptance bar (`ACCEPTANCE`) against the mean over `runs` (run folders), met or missed per measure."
+    t = seed_summary(runs)['test']
+    return '; '.join(f"{k.replace('_', ' ')} {_f(k, t[k]['mean'])} (bar {_f(k, v)}: "
+                     f"{'met' if t[k]['mean'] >= v else 'missed'})" for k, v in ACCEPTANCE.items())
+
+def v5_md(fig_dir:str|Path|None=None) -> str:
+    "Protocol part 7 (confirmatory v5, seeds 3-5): each seed's v3 base run, its refit, the refit against its base."
+    f = Path(_path(fig_dir))
+    base = seeds_vs_v3_md(f, 'v5/base', 'v3 (base)', 7, base=None)
+    v5 = seeds_vs_v3_md(f, 'v5/refit', 'v5', 7, base='v5/base_s{k}')
+    if base.startswith('_'): return _missing('The v5 seeds', 'no run of protocol part 7 has finished yet')
+    runs = [d for d in sorted((f/'v5').glob('refit_s*')) if 'test' in load_json(d/'metrics.json')]
+    v = refit_verdict(f, 'v5/refit_s{k}', 'v5/base_s{k}', (3, 4, 5))
+    bar = (f"\n\n**v5's 3-seed mean against the acceptance bar:** {acceptance_md(runs)}." if len(runs) >= 3 else '')
+    bar += ("\n\n**The refit raises test specificity and accuracy** (protocol part 7, confirmatory: the mean "
+            "specificity rises over the base runs', and for every seed McNemar's interval for accuracy lies above 0 "
+            f"with DeLong's interval for ROC AUC not below 0, i.e. its upper end at or above 0): **{v}**." if v else '')
+    return f"The v3 base runs (seeds 3-5; their validation chose each refit's threshold and temperature):\n\n{base}" + (
+        f"\n\nThe refits (v5):\n\n{v5}" + bar if not v5.startswith('_') else '')
 
 def refit_md(fig_dir:str|Path|None=None) -> str:
     "The exploratory v5-R refits (protocol part 6) against v3 per image, and the part's verdict once all have finished."
@@ -444,4 +480,5 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'overlap': overlap_md,
     'v4': v4_md,
     'refit': refit_md,
+    'v5': v5_md,
 }

@@ -53,7 +53,8 @@ def gpu_paths_md(path:str|Path|None=None,
     def v(r:dict) -> str:  # img/s, or why not: one line (an error message may hold newlines)
         if 'img_per_s' in r:
             fell_back = 'graph' in r.get('path', '') and not r.get('captured', True)
-            return f"{r['img_per_s']:.0f}" + (f" (eager: graph fell back, {r.get('fallback') or '?'})" if fell_back else '')
+            why = f" (eager: graph fell back, {r.get('fallback') or '?'})" if fell_back else ''
+            return f"{r['img_per_s']:.0f}{why}"
         return f"failed: {' '.join(str(r['error']).split())[:60]}" if 'error' in r else 'not run'
     for bs, pth in dict.fromkeys((r['batch_size'], r['path']) for r in b['rows']):
         m, c = ok.get((bs, pth, 'mscvit_t'), {}), ok.get((bs, pth, 'resnet18'), {})

@@ -381,7 +381,8 @@ def seeds_vs_v3_md(fig_dir:str|Path|None, # the results folder (default: figures
     b = (lambda k: _v3_run(f, k)) if base == 'v3' else (lambda k: f/base.format(k=k))
     b_name = 'v3 seed' if base == 'v3' else 'its base, seed'
     pairs = {f'{label} seed {k} vs {b_name} {k}': (f/f'{prefix}_s{k}', b(k)) for k in s['seeds']} if base else {}
-    if ens and ens.exists(): pairs[f'{label} ensemble vs v3 ensemble (seeds 0-2)'] = (ens.parent, f/'reference_ensemble')
+    if ens and ens.exists():
+        pairs[f'{label} ensemble vs v3 ensemble (seeds 0-2)'] = (ens.parent, f/'reference_ensemble')
     table = md_table(['Run', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
     table += (f"\n\nTest split; {s['n_seeds']} of the 3 seeds of protocol part {part} finished (no mean until all "
               "three have).")

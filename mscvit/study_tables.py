@@ -356,6 +356,18 @@ def hardware_md(fig_dir:str|Path|None=None) -> str:
 
 def _v3_run(f:Path, k:int) -> Path: return f/('reference' if k == 0 else f'reference_s{k}')
 
+def _base_run(f:Path, base:str, k:int) -> Path:
+    "Seed k's base run: v3's run of the seed (`base='v3'`) or the folder pattern `base` (e.g. 'v5/base_s{k}')."
+    return _v3_run(f, k) if base == 'v3' else f/base.format(k=k)
+
+def _finished_runs(f:Path, pattern:str) -> list[Path]:
+    "The run folders matching `pattern` that evaluated the test split (a running one has no metrics.json yet)."
+    runs = [d for d in sorted(f.glob(pattern)) if (d/'metrics.json').exists()]
+    return [d for d in runs if 'test' in load_json(d/'metrics.json')]
+
+_REFIT_RULE = ("the mean specificity rises, and for every seed McNemar's interval for accuracy lies above 0 with "
+               "DeLong's interval for ROC AUC not below 0, i.e. its upper end at or above 0")
+
 def seeds_vs_v3_md(fig_dir:str|Path|None, # the results folder (default: figures/)
                    prefix:str, # the recipe's seeds are in `<prefix>_s<k>`
                    label:str, # the recipe's name in the table
@@ -366,8 +378,7 @@ def seeds_vs_v3_md(fig_dir:str|Path|None, # the results folder (default: figures
                   ) -> str:
     "A recipe's finished seeds, the mean only once three have, and each against its base run of the same seed."
     f = Path(_path(fig_dir))
-    runs = [d for d in sorted(f.glob(f'{prefix}_s*')) if (d/'metrics.json').exists()]
-    runs = [d for d in runs if 'test' in load_json(d/'metrics.json')]
+    runs = _finished_runs(f, f'{prefix}_s*')
     if not runs: return _missing(f'The {label} seeds', f'no seed of protocol part {part} has finished yet')
     s = seed_summary(runs)
     t = s['test']
@@ -378,9 +389,9 @@ def seeds_vs_v3_md(fig_dir:str|Path|None, # the results folder (default: figures
     ens = f/ensemble/'metrics.json' if ensemble else None
     if ens and ens.exists():
         rows.append(['ensemble of the seeds', *(_f(m, load_json(ens)['test'][m]) for m in HEADLINE_KEYS)])
-    b = (lambda k: _v3_run(f, k)) if base == 'v3' else (lambda k: f/base.format(k=k))
     b_name = 'v3 seed' if base == 'v3' else 'its base, seed'
-    pairs = {f'{label} seed {k} vs {b_name} {k}': (f/f'{prefix}_s{k}', b(k)) for k in s['seeds']} if base else {}
+    pairs = {f'{label} seed {k} vs {b_name} {k}': (f/f'{prefix}_s{k}', _base_run(f, base, k)) for k in s['seeds']
+             } if base else {}
     if ens and ens.exists():
         pairs[f'{label} ensemble vs v3 ensemble (seeds 0-2)'] = (ens.parent, f/'reference_ensemble')
     table = md_table(['Run', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows)
@@ -403,13 +414,13 @@ def refit_verdict(fig_dir:str|Path|None=None,
     (`refit='v5/refit_s{k}', base='v5/base_s{k}', seeds=(3, 4, 5)`) once every seed's refit has finished, else None."""
     f = Path(_path(fig_dir))
     runs = {k: f/refit.format(k=k) for k in seeds}
-    bases = {k: _v3_run(f, k) if base == 'v3' else f/base.format(k=k) for k in seeds}
+    bases = {k: _base_run(f, base, k) for k in seeds}
     if not all((r/'predictions.csv').exists() and (r/'metrics.json').exists() for r in runs.values()): return None
     spec = lambda d: load_json(d/'metrics.json')['test']['specificity']
     if np.mean([spec(r) for r in runs.values()]) <= np.mean([spec(bases[k]) for k in runs]): return 'no'
     for k, r in runs.items():
         a, b = read_predictions(r), read_predictions(bases[k])
-        if list(a.path) != list(b.path): raise ValueError(f"{r} and its v3 run were not evaluated on the same images.")
+        if list(a.path) != list(b.path): raise ValueError(f"{r} and {bases[k]} were not evaluated on the same images.")
         acc_up = mcnemar_test(a.label, a.prediction, b.prediction)['ci95'][0] > 0
         if not (acc_up and delong_test(a.label, a.probability, b.probability)['ci95'][1] >= 0): return 'cannot tell'
     return 'yes'
@@ -428,13 +439,11 @@ def v5_md(fig_dir:str|Path|None=None) -> str:
     base = seeds_vs_v3_md(f, 'v5/base', 'v3 (base)', 7, base=None)
     v5 = seeds_vs_v3_md(f, 'v5/refit', 'v5', 7, base='v5/base_s{k}')
     if base.startswith('_'): return _missing('The v5 seeds', 'no run of protocol part 7 has finished yet')
-    runs = [d for d in sorted((f/'v5').glob('refit_s*')) if (d/'metrics.json').exists()]  # a running one has none
-    runs = [d for d in runs if 'test' in load_json(d/'metrics.json')]
+    runs = _finished_runs(f, 'v5/refit_s*')
     v = refit_verdict(f, 'v5/refit_s{k}', 'v5/base_s{k}', (3, 4, 5))
     bar = (f"\n\n**v5's 3-seed mean against the acceptance bar:** {acceptance_md(runs)}." if len(runs) >= 3 else '')
-    bar += ("\n\n**The refit raises test specificity and accuracy** (protocol part 7, confirmatory: the mean "
-            "specificity rises over the base runs', and for every seed McNemar's interval for accuracy lies above 0 "
-            f"with DeLong's interval for ROC AUC not below 0, i.e. its upper end at or above 0): **{v}**." if v else '')
+    bar += (f"\n\n**The refit raises test specificity and accuracy** (protocol part 7, confirmatory, against the base "
+            f"runs: {_REFIT_RULE}): **{v}**." if v else '')
     return f"The v3 base runs (seeds 3-5; their validation chose each refit's threshold and temperature):\n\n{base}" + (
         f"\n\nThe refits (v5):\n\n{v5}" + bar if not v5.startswith('_') else '')
 
@@ -444,8 +453,7 @@ def refit_md(fig_dir:str|Path|None=None) -> str:
     v = refit_verdict(fig_dir)
     if v is None: return md
     return md + ("\n\n**Training on the earliest validation patients again recovers test specificity** (protocol part "
-                 "6: the mean specificity rises, and for every seed McNemar's interval for accuracy lies above 0 with "
-                 f"DeLong's interval for ROC AUC not below 0, i.e. its upper end at or above 0): **{v}**.")
+                 f"6: {_REFIT_RULE}): **{v}**.")
 
 def cam_md(path:str|Path|None=None) -> str:
     "The Grad-CAM faithfulness verdict as `run_faithfulness` wrote it."

@@ -24,7 +24,7 @@ from .predict import Predictor, select_images
 # %% auto #0
 __all__ = ['ROAD_PERCENTILES', 'LinearImputer', 'road_scores', 'faithfulness_scores', 'summarize_faithfulness',
            'faithfulness_table', 'plot_faithfulness', 'faithfulness_verdict', 'randomisation_check', 'randomisation_md',
-           'run_faithfulness']
+           'faithfulness_md', 'run_faithfulness']
 
 # %% ../nbs/08b_faithfulness.ipynb #7
 ROAD_PERCENTILES = (10, 20, 30, 40, 50, 60, 70, 80, 90)
@@ -323,11 +323,14 @@ def _untrained_lines(s, primary):
         lines.append(f"- {r.model}: top-10 % mass {_ci(r, 'top10_mass', '.3f')}, entropy {_ci(r, 'entropy', '.3f')}")
     return lines
 
-def _learned_lines(c, primary):
+def _learned_lines(c, primary, a, b):
     "Whether the trained difference in compactness exceeds the untrained copies' difference, per image; its line."
     r = c.iloc[0]
-    learned = _sign(r.top10_mass_lo, r.top10_mass_hi) > 0 and _sign(r.entropy_lo, r.entropy_hi) < 0
+    mass, ent = _sign(r.top10_mass_lo, r.top10_mass_hi), _sign(r.entropy_lo, r.entropy_hi)
+    learned = mass > 0 and ent < 0
     tail = ('the trained models differ more than their untrained copies.' if learned else
+            f"the other way: relative to their untrained copies, training left {a}'s maps less compact than {b}'s."
+            if mass < 0 or ent > 0 else
             'no larger than the difference between untrained copies of the two architectures.')
     return learned, ['', f"Trained difference minus untrained difference, per image ({primary}): top-10 % mass "
                      f"{_ci(r, 'top10_mass', '+.3f')}, entropy {_ci(r, 'entropy', '+.3f')}: " + tail]
@@ -363,7 +366,7 @@ def faithfulness_verdict(summary:pd.DataFrame, # from `summarize_faithfulness`
     learned = None  # does the trained difference in compactness exceed the untrained copies' difference, per image?
     c = cd[cd.method == primary]
     if len(c):
-        learned, more = _learned_lines(c, primary)
+        learned, more = _learned_lines(c, primary, a, b)
         lines += more
     lines += ['', f"Verdict on \"{a} gives sharper heat-maps than {b}\" ({primary}): {_claim(sharp, faith, learned)} "
               f"({sharp}; {faith}). Compactness is measured on maps from feature maps of the same resolution (same "
@@ -404,14 +407,28 @@ def randomisation_check(models:dict, # name -> (model, norm[, threshold]): the t
     return pd.DataFrame(rows)
 
 def randomisation_md(rc:pd.DataFrame) -> str:
-    "One line per model: the mean Spearman correlation with its 95 % bootstrap interval."
+    """One line per model: the mean and median Spearman correlation, with the mean's 95 % bootstrap interval, over the
+    images where it exists (a constant map has none)."""
     lines = ["Model-randomisation check (Adebayo et al. 2018; maps of the trained model against the same architecture "
              "with random weights, same images and explained class; Spearman rank correlation, 1 = the map does not "
              "depend on the weights):"]
     for (m, meth), g in rc.groupby(['model', 'method'], sort=False):
-        mu, lo, hi = _mean_ci(g.spearman)
-        lines.append(f"- {m} {meth}: mean correlation {mu:.2f} [{lo:.2f}, {hi:.2f}] on {len(g)} images")
+        ok = g.spearman.dropna()
+        mu, lo, hi = _mean_ci(ok)
+        nan = (f" (on the other {len(g) - len(ok)} one of the two maps is constant, so no correlation exists)"
+               if len(ok) < len(g) else '')
+        lines.append(f"- {m} {meth}: mean correlation {mu:.2f} [{lo:.2f}, {hi:.2f}], median {ok.median():.2f}, on "
+                     f"{len(ok)} of {len(g)} images" + nan)
+    lines += ['', "A correlation well below 1 shows that the maps depend on the learned weights; it does not show "
+                 "that they are faithful."]
     return '\n'.join(lines)
+
+def faithfulness_md(out_dir:str|Path='figures') -> str:
+    "The verdict text of `cam_faithfulness.md`, rebuilt from the tables `run_faithfulness` saved in `out_dir`."
+    out = Path(out_dir)
+    rc = out/'cam_randomisation.csv'
+    return faithfulness_verdict(pd.read_csv(out/'cam_faithfulness.csv')) + (
+        '\n\n' + randomisation_md(pd.read_csv(rc)) if rc.exists() else '')
 
 def _load_models(ckpts, te, device):
     "Each checkpoint's (model, norm, threshold), its test dataset and its test probabilities, by model name."

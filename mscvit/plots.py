@@ -392,6 +392,9 @@ def make_figures(fig_dir:str|Path|None=None, # results in, figures out (default:
         )
     if (f/'study_cpu').is_dir():  # protocol part 3: the same-hardware CPU arm
         cpu_arm_comparison(f).to_csv(f/'study_cpu'/'comparison.csv', index=False)
+    if (f/'cam_faithfulness.csv').exists():  # the Grad-CAM verdict, rebuilt from the tables run_faithfulness saved
+        from mscvit.faithfulness import faithfulness_md
+        (f/'cam_faithfulness.md').write_text(faithfulness_md(f) + '\n')
     return res
 
 def plots_cli(argv=None):

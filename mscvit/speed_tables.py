@@ -11,7 +11,7 @@ from .core import load_json
 from .tables import md_table, _missing, _path
 
 # %% auto #0
-__all__ = ['gpu_speed_md', 'gpu_paths_md', 'train_paths_md', 'profile_md', 'kernels_md']
+__all__ = ['gpu_speed_md', 'gpu_paths_md', 'train_paths_md', 'profile_md', 'kernels_md', 'targets_md']
 
 # %% ../nbs/09f_speed_tables.ipynb #d57dac61
 def gpu_speed_md(path:str|Path|None=None) -> str:
@@ -127,4 +127,55 @@ def kernels_md(path:str|Path) -> str:
     parts = [s.split('\n', 1) for s in path.read_text().split('\n## ')[1:]]
     keep = [f"{head}:\n\n{body.strip()}" for head, body in parts if head.startswith(('Per kind', 'The bound'))]
     return '\n\n'.join(keep) + f"\n\n(from [`figures/{path.name}`](figures/{path.name}), which lists the slowest calls)"
+
+
+# %% ../nbs/09f_speed_tables.ipynb #24dc35de
+_FP32 = ('eager', 'channels_last', 'compile', 'onnx', 'fused')  # the benchmark's fp32 paths
+_BF16 = ('bf16', 'compile_bf16', 'fused_bf16', 'fused_compile_bf16')  # and its bf16 ones
+
+def _best(df:pd.DataFrame, model:str, mode:str, size:int, batch:int, paths=None) -> tuple[float, str]:
+    "The fastest measured path of `model` (img/s, path name) among `paths` (every path when None)."
+    d = df[(df.model == model) & (df['mode'] == mode) & (df.img_size == size) & (df.batch_size == batch)]
+    d = d[d.img_per_s.notna() & (d.backend.isin(paths) if paths else True)]
+    if not len(d): return math.nan, 'not measured'
+    r = d.loc[d.img_per_s.idxmax()]
+    return float(r.img_per_s), str(r.backend)
+
+def _gpu_best(path:Path, model:str) -> tuple[float, str]:
+    "The fastest GPU training row of `model` at 128 px in `bench_gpu_train.json` (img/s, 'graph' or 'eager')."
+    rows = [r for r in load_json(path)['rows'] if r['model'] == model and r['img_size'] == 128 and r.get('img_per_s')]
+    if not rows: return math.nan, 'not measured'
+    r = max(rows, key=lambda r: r['img_per_s'])
+    return float(r['img_per_s']), 'CUDA graph' if r.get('captured') else 'eager'
+
+def targets_md(bench:str|Path|None=None, # `figures/bench_models.csv` (`python -m mscvit.bench models`)
+               gpu:str|Path|None=None, # `figures/bench_gpu_train.json` (`.ci/gpu_check.py`)
+              ) -> str:
+    "The speed issue's targets: MSCViT-T's best measured path against the baseline's, the ratio, met or missed."
+    bench, gpu = Path(_path(bench, 'bench_models.csv')), Path(_path(gpu, 'bench_gpu_train.json'))
+    if not bench.exists(): return _missing('The speed targets', '`python -m mscvit.bench models --malloc-retain`')
+    df = pd.read_csv(bench)
+    df = df[df.error.isna()] if 'error' in df else df
+    rows, ms = [], lambda v: 1000 / v  # batch 1: latency in ms from img/s
+    def add(what, a, b, r, target, le=False, fmt=lambda v: f"{v:.1f} img/s"):
+        ok = r <= target if le else r >= target
+        rows.append([what, f"{fmt(a[0])} ({a[1]})", f"{fmt(b[0])} ({b[1]})" if b else '—', f"{r:.2f}",
+                     f"{'≤' if le else '≥'} {target}", '**met**' if ok else '**missed**' if r == r else 'not measured'])
+    for name, paths in (('fp32', _FP32), ('bf16', _BF16)):
+        a, b = _best(df, 'mscvit_t', 'infer', 224, 32, paths), _best(df, 'resnet18', 'infer', 224, 32, paths)
+        add(f"Inference, 224 px, batch 32, {name} paths: MSCViT-T / ResNet-18", a, b, a[0] / b[0], 2)
+    a, b = _best(df, 'mscvit_t', 'infer', 224, 1), _best(df, 'resnet18', 'infer', 224, 1)
+    add('Latency, 224 px, batch 1: MSCViT-T / ResNet-18', a, b, b[0] / a[0], 0.5, True, lambda v: f"{ms(v):.1f} ms")
+    a, b = _best(df, 'mscvit_t', 'train', 128, 32), _best(df, 'vit_tiny', 'train', 128, 32)
+    add('Training, 128 px, batch 32: MSCViT-T / ViT-Tiny', a, b, a[0] / b[0], 1.5)
+    add('Training, 128 px, batch 32: MSCViT-T img/s', a, None, a[0], 90)
+    if gpu.exists():
+        a, b = _gpu_best(gpu, 'mscvit_t'), _gpu_best(gpu, 'resnet18')
+        add('Training on the GPU, 128 px: MSCViT-T / ResNet-18', a, b, a[0] / b[0], 0.5)
+    trained = ', '.join(sorted(df[df['mode'] == 'train'].backend.unique()))
+    return md_table(['Target', 'MSCViT-T (its best path)', 'Baseline (its best path)', 'Measured', 'Target', 'Verdict'],
+                    rows, 'llllll') + (
+        f"\n\nEach model on its fastest measured path, from `figures/{bench.name}` (one run, so the ratios compare "
+        f"like with like; training was measured on: {trained}) and `figures/{gpu.name}` (the GPU row, one H200). A "
+        "missed target is explained by the operator profiles below.")
 

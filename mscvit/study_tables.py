@@ -14,7 +14,7 @@ from .evidence import (STUDY_CLAIMS, degenerate, read_predictions, seed_summary,
                              study_comparison, reference_seed_runs, cpu_reference_arm, cpu_arm_comparison)
 from .tables import (md_table, _missing, _path, _pm, _f, reference_table, comparison_table, overlap_md,
                            _summary_table, complexity_md, bench_table, runs_table, subgroup_table, attempts_table)
-from .speed_tables import gpu_speed_md, gpu_paths_md, train_paths_md, profile_md, kernels_md
+from .speed_tables import gpu_speed_md, gpu_paths_md, train_paths_md, profile_md, kernels_md, targets_md
 
 # %% auto #0
 __all__ = ['ACCEPTANCE', 'README_TABLES', 'headline_table', 'gap_table', 'ledger_table', 'paired_md', 'study_summary_md',
@@ -485,6 +485,7 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'hardware': hardware_md,
     'gpu_speed': lambda f: gpu_speed_md(f/'bench_gpu_train.json'),
     'gpu_paths': lambda f: gpu_paths_md(f/'bench_gpu_speed.json'),
+    'speed_targets': lambda f: targets_md(f/'bench_models.csv', f/'bench_gpu_train.json'),
     'train_paths': lambda f: train_paths_md(f/'bench_train_paths.json'),
     'cam': lambda f: cam_md(f/'cam_faithfulness.md'),
     'profile': lambda f: profile_md(f/'bench_profile.csv'),

@@ -489,6 +489,7 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'train_paths': lambda f: train_paths_md(f/'bench_train_paths.json'),
     'cam': lambda f: cam_md(f/'cam_faithfulness.md'),
     'profile': lambda f: profile_md(f/'bench_profile.csv'),
+    'profile_b1': lambda f: profile_md(f/'bench_profile_b1.csv'),
     'profile_train': lambda f: profile_md(f/'bench_profile_train.csv', 'mscvit_t', 'vit_tiny'),
     'conv_kernels': lambda f: kernels_md(f/'bench_conv_kernels_train.md'),
     'xs_cpu': xs_cpu_md,

@@ -142,7 +142,7 @@ def _best(df:pd.DataFrame, model:str, mode:str, size:int, batch:int, paths=None)
     return float(r.img_per_s), str(r.backend)
 
 def _gpu_best(path:Path, model:str) -> tuple[float, str]:
-    "The fastest GPU training row of `model` at 128 px in `bench_gpu_train.json` (img/s, 'graph' or 'eager')."
+    "The fastest GPU training row of `model` at 128 px in `bench_gpu_train.json` (img/s, 'CUDA graph' or 'eager')."
     rows = [r for r in load_json(path)['rows'] if r['model'] == model and r['img_size'] == 128 and r.get('img_per_s')]
     if not rows: return math.nan, 'not measured'
     r = max(rows, key=lambda r: r['img_per_s'])

@@ -64,6 +64,9 @@ class TrainConfig:
     # training step: 'auto' (bf16 autocast on CUDA if `amp`, fp32 on CPU), 'fp32' or 'bf16'
     precision: str = 'auto'
     compile:bool = False            # torch.compile the model for the training step (evaluation stays eager)
+    # AdamW as one fused kernel on the CPU (the GPU path is unchanged); False = the for-loop AdamW, which every run
+    # before this field used (their checkpoints resume with it)
+    fused_adamw:bool = True
     limit_train:int = 0             # use only this many training images (0 = all); for tests and smoke runs
     limit_eval:int = 0              # use only this many val/test images (0 = all); for tests and smoke runs
     n_boot:int = 1000               # bootstrap resamples for the test confidence intervals

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
-from .core import set_seed, set_rng_state, save_json, load_json, in_test
+from .core import set_seed, set_rng_state, save_json, load_json, in_test, retain_freed_memory
 from .data import DataError, DATA_ARG_HELP
 from .dataset import (XrayDataset, XrayAugment, Normalize, image_stats, class_weights, balanced_sampler, batches,
                             EQUALIZED_STD)
@@ -265,7 +265,8 @@ def train(cfg:TrainConfig, # the run's settings
     ck = world.on_rank0(lambda: _resume_checkpoint(out, cfg, resume))  # sent to every rank
     st = RunState()
     if ck is not None:
-        cfg = TrainConfig(**{**ck['config'], 'device': cfg.device})
+        # the checkpoint's settings; one from before `fused_adamw` ran the for-loop AdamW, and resumes with it
+        cfg = TrainConfig(**{'fused_adamw': False, **ck['config'], 'device': cfg.device})
         st = RunState(ck['epoch'], ck['history'], ck['best'], ck['threshold'])
     prev_wall = st.wall_s
     if world.is_main: save_json(asdict(cfg), out/'config.json')
@@ -337,6 +338,7 @@ def _train_parser() -> argparse.ArgumentParser:
 def train_cli(argv=None):
     "Train a model from scratch and evaluate it (see `mscvit-train --help`)."
     a = _train_parser().parse_args(argv)
+    retain_freed_memory()  # glibc: keep freed activations for the next step (see `mscvit.core`)
     if a.list_models:
         print('\n'.join(list_models()))
         return 0

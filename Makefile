@@ -21,12 +21,12 @@ install-run: $(VENV)/.installed-run
 $(VENV)/.installed-run: settings.ini setup.py .ci/constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c .ci/constraints.txt torch torchvision
-	$(PY) -m pip install -q -c .ci/constraints.txt -e .
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt torch torchvision
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e .
 	touch $@
 
 $(VENV)/.installed: $(VENV)/.installed-run
-	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[dev]"
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e ".[dev]"
 	touch $@
 
 # Notebooks clean, package in sync, README in sync, the package's layout rules, then every notebook's tests.
@@ -38,17 +38,17 @@ test: install
 
 # The web demo in a real headless Chromium (Debian: apt-get install chromium chromium-driver); not part of `make test`.
 test-browser: install
-	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[browser,ood]"
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e ".[browser,ood]"
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --path nbs/08a_demo.ipynb --flags browser
 
 # The out-of-distribution scorer of the reference checkpoint and its measurement (figures/ood.csv, figures/ood.json).
 ood: install
-	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[ood]"
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e ".[ood]"
 	$(PY) -m mscvit.ood $(DATA_ARG)
 
 # The flagged scale-out tests (not in CI): 2-process torchrun DDP, and the Ray backend (installs the `cluster` extra).
 test-cluster: install
-	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[dev,cluster]"
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e ".[dev,cluster]"
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --flags dist --path nbs/07a_distributed.ipynb
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --flags ray --path nbs/09_experiments.ipynb
 

@@ -181,9 +181,8 @@ def targets_md(bench:str|Path|None=None, # `figures/bench_models.csv` (`python -
 
 
 # %% ../nbs/09f_speed_tables.ipynb #2d3fc76c
-_TWEAKS = {(False, False): 'for-loop AdamW, system malloc (every run before `fused_adamw`)',
-           (True, False): 'fused AdamW', (False, True): 'malloc-retain',
-           (True, True): 'fused AdamW + malloc-retain (the default now)'}
+_TWEAKS = {(False, False): 'for-loop AdamW, system malloc', (True, False): 'fused AdamW (`--set fused_adamw=true`)',
+           (False, True): "malloc-retain (mscvit-train's default now)", (True, True): 'fused AdamW + malloc-retain'}
 
 def train_tweaks_md(steps:str|Path|None=None, epochs:str|Path|None=None) -> str:
     """The fused CPU AdamW and glibc malloc-retain, each alone and together, against the for-loop AdamW with the system

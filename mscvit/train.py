@@ -129,6 +129,9 @@ def make_trainer(cfg:TrainConfig, tr_ds:XrayDataset, world, ck:dict|None) -> Tra
     if ck is not None:
         model.load_state_dict(ck['model'])
         opt.load_state_dict(ck['optimizer'])
+        # the state's param groups carry the `fused` flag of the device they were saved on; this device and the
+        # config decide (`make_optimizer`), e.g. for a GPU run resumed on the CPU
+        for g in opt.param_groups: g['fused'] = opt.defaults['fused']
         sched.load_state_dict(ck['scheduler'])
         if ema is not None and ck.get('ema') is not None:
             ema.module.load_state_dict(ck['ema'])
@@ -265,8 +268,7 @@ def train(cfg:TrainConfig, # the run's settings
     ck = world.on_rank0(lambda: _resume_checkpoint(out, cfg, resume))  # sent to every rank
     st = RunState()
     if ck is not None:
-        # the checkpoint's settings; one from before `fused_adamw` ran the for-loop AdamW, and resumes with it
-        cfg = TrainConfig(**{'fused_adamw': False, **ck['config'], 'device': cfg.device})
+        cfg = TrainConfig(**{**ck['config'], 'device': cfg.device})
         st = RunState(ck['epoch'], ck['history'], ck['best'], ck['threshold'])
     prev_wall = st.wall_s
     if world.is_main: save_json(asdict(cfg), out/'config.json')
@@ -338,7 +340,6 @@ def _train_parser() -> argparse.ArgumentParser:
 def train_cli(argv=None):
     "Train a model from scratch and evaluate it (see `mscvit-train --help`)."
     a = _train_parser().parse_args(argv)
-    retain_freed_memory()  # glibc: keep freed activations for the next step (see `mscvit.core`)
     if a.list_models:
         print('\n'.join(list_models()))
         return 0
@@ -358,6 +359,7 @@ def train_cli(argv=None):
             if v is not None
         }
         cfg = make_config(a.preset, model=a.model, seed=a.seed, **ov, **parse_set(a.set))
+        if argv is None: retain_freed_memory()  # a real command line: keep freed activations (see `mscvit.core`)
         m = train(cfg, out, a.data, resume=a.resume, force=a.force, quiet=a.quiet)
     except (ValueError, DataError, CheckpointError, TrainingError, FileExistsError) as e:
         print(f"mscvit-train: error: {e}", file=sys.stderr)

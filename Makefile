@@ -10,16 +10,23 @@ DATA ?=
 DATA_ARG := $(if $(DATA),--data $(DATA),)
 NBWORKERS ?= 2
 
-.PHONY: install test test-browser test-cluster ood reproduce figures readme sync check-sync clean-venv
+.PHONY: install install-run test test-browser test-cluster ood reproduce figures readme sync check-sync clean-venv
 
 install: $(VENV)/.installed
+install-run: $(VENV)/.installed-run
 
 # A project-local virtualenv; exact versions from .ci/constraints.txt (settings.ini keeps loose bounds).
-$(VENV)/.installed: settings.ini setup.py .ci/constraints.txt
+# `.installed-run`: the package and what it needs to run (all `make reproduce` needs); `.installed`: plus the
+# notebook and test tools (nbdev, jupyter).
+$(VENV)/.installed-run: settings.ini setup.py .ci/constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c .ci/constraints.txt torch torchvision
-	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[dev]"
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt torch torchvision
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.installed-run
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e ".[dev]"
 	touch $@
 
 # Notebooks clean, package in sync, README in sync, the package's layout rules, then every notebook's tests.
@@ -31,22 +38,22 @@ test: install
 
 # The web demo in a real headless Chromium (Debian: apt-get install chromium chromium-driver); not part of `make test`.
 test-browser: install
-	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[browser,ood]"
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e ".[browser,ood]"
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --path nbs/08a_demo.ipynb --flags browser
 
 # The out-of-distribution scorer of the reference checkpoint and its measurement (figures/ood.csv, figures/ood.json).
 ood: install
-	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[ood]"
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e ".[ood]"
 	$(PY) -m mscvit.ood $(DATA_ARG)
 
 # The flagged scale-out tests (not in CI): 2-process torchrun DDP, and the Ray backend (installs the `cluster` extra).
 test-cluster: install
-	$(PY) -m pip install -q -c .ci/constraints.txt -e ".[dev,cluster]"
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e ".[dev,cluster]"
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --flags dist --path nbs/07a_distributed.ipynb
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --flags ray --path nbs/09_experiments.ipynb
 
 # The main job: data summary, train, evaluate on test, figures. `make reproduce PRESET=reference` for the reference run.
-reproduce: install
+reproduce: install-run
 	$(BIN)/mscvit-data $(DATA_ARG)
 	$(BIN)/mscvit-train --preset $(PRESET) --model $(MODEL) --out $(RUN) $(DATA_ARG) $(if $(wildcard $(RUN)/last.pt),--resume,)
 	$(PY) -m mscvit.plots --run $(RUN)

@@ -64,6 +64,9 @@ class TrainConfig:
     # training step: 'auto' (bf16 autocast on CUDA if `amp`, fp32 on CPU), 'fp32' or 'bf16'
     precision: str = 'auto'
     compile:bool = False            # torch.compile the model for the training step (evaluation stays eager)
+    # AdamW as one fused kernel on the CPU (about 20 ms less per step; the GPU path is unchanged). Off by default: the
+    # for-loop AdamW is what every committed run used, and new runs of a committed recipe repeat it exactly
+    fused_adamw:bool = False
     limit_train:int = 0             # use only this many training images (0 = all); for tests and smoke runs
     limit_eval:int = 0              # use only this many val/test images (0 = all); for tests and smoke runs
     n_boot:int = 1000               # bootstrap resamples for the test confidence intervals
@@ -71,8 +74,9 @@ class TrainConfig:
     recipe:str = ''                 # the preset this config started from (set by `make_config`)
 
 PRESETS = {
-    # < 5 min on 2 CPU cores: 64 px, 4 epochs, no MixUp/CutMix or stochastic depth
-    'quick': dict(img_size=64, epochs=4, batch_size=32, lr=2e-3, warmup_epochs=0.5, mix_prob=0.0, drop_path_rate=0.0),
+    # `make reproduce` in < 5 min on 2 CPU cores, install included: 64 px, 3 epochs (its runs before
+    # 2026-11-30 trained 4), no MixUp/CutMix or stochastic depth
+    'quick': dict(img_size=64, epochs=3, batch_size=32, lr=2e-3, warmup_epochs=0.5, mix_prob=0.0, drop_path_rate=0.0),
     # the 2-CPU-core reference (v3, figures/protocol.md): v2's recipe with the `earliest` validation rule and 20 epochs
     # (about 30 min on 2 cores); v1 (14 epochs, no EMA) and v2 (30 epochs, random rule) are in
     # figures/reference_attempts

@@ -4,14 +4,14 @@
 
 # %% ../nbs/00_core.ipynb #2
 from __future__ import annotations
-import os, random, json, tempfile
+import os, sys, random, json, tempfile
 from pathlib import Path
 import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['set_seed', 'get_rng_state', 'set_rng_state', 'get_device', 'in_test', 'in_notebook', 'in_colab', 'project_root',
-           'figures_path', 'atomic_write_bytes', 'save_json', 'load_json']
+__all__ = ['set_seed', 'get_rng_state', 'set_rng_state', 'get_device', 'in_test', 'in_notebook', 'in_colab',
+           'retain_freed_memory', 'project_root', 'figures_path', 'atomic_write_bytes', 'save_json', 'load_json']
 
 # %% ../nbs/00_core.ipynb #5
 def set_seed(seed:int=0, # the seed for `random`, NumPy and PyTorch
@@ -66,6 +66,21 @@ def in_colab() -> bool:
     try: import google.colab  # noqa: F401
     except ImportError: return False
     return True
+
+# %% ../nbs/00_core.ipynb #9f280bc6
+def retain_freed_memory() -> bool:
+    """Ask glibc's malloc to keep freed memory for reuse (`mallopt`: no `mmap` for large blocks, no trimming), as
+    `MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=...` in the environment would. A training step frees and reallocates
+    the same large activations every step; returned to the system, they are page-faulted in afresh each time
+    (README table `train_tweaks` measures what that costs). `mscvit-train` calls it; the price is a process that keeps
+    its peak memory. True when applied; False off Linux/glibc or with `MSCVIT_MALLOC_RETAIN=0`."""
+    if sys.platform != 'linux' or os.environ.get('MSCVIT_MALLOC_RETAIN', '1') == '0': return False
+    import ctypes
+    try: mallopt = ctypes.CDLL('libc.so.6').mallopt
+    except (OSError, AttributeError): return False  # not glibc (e.g. musl)
+    M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4
+    return bool(mallopt(M_MMAP_MAX, 0)) and bool(mallopt(M_TRIM_THRESHOLD, 2**31 - 1))
+
 
 # %% ../nbs/00_core.ipynb #13
 def project_root(start:str|Path|None=None, # where to start looking (default: the working directory)

@@ -17,13 +17,16 @@ __all__ = ['make_optimizer', 'make_scheduler', 'CudaGraphStep', 'make_train_step
 def make_optimizer(model:nn.Module, cfg:TrainConfig,
                    capturable:bool=False, # optimizer state on the GPU, so its step can be recorded in a CUDA graph
                   ) -> torch.optim.Optimizer:
-    "AdamW; 1-d parameters (norms, biases, scales) get no weight decay."
+    """AdamW; 1-d parameters (norms, biases, scales) get no weight decay. On the CPU it is one fused kernel for all
+    parameters when `cfg.fused_adamw` (the for-loop AdamW's arithmetic per step, to float rounding, so runs do not
+    repeat it bit for bit; about 20 ms less per step, 30 -> 9 ms for MSCViT-T); elsewhere PyTorch's default."""
     decay, no_decay = [], []
     for n, p in model.named_parameters():
         if p.requires_grad: (no_decay if p.ndim <= 1 else decay).append(p)
+    cpu = all(p.device.type == 'cpu' for p in decay + no_decay)
     return torch.optim.AdamW([{'params': decay, 'weight_decay': cfg.weight_decay},
                               {'params': no_decay, 'weight_decay': 0.}], lr=cfg.lr, betas=(0.9, 0.999),
-                             capturable=capturable)
+                             capturable=capturable, fused=True if cfg.fused_adamw and cpu and not capturable else None)
 
 def make_scheduler(opt, cfg:TrainConfig, steps_per_epoch:int):
     "Per-step LambdaLR: linear warm-up for `warmup_epochs`, then cosine to `lr * min_lr_ratio`."

@@ -11,7 +11,7 @@ from .core import load_json
 from .tables import md_table, _missing, _path
 
 # %% auto #0
-__all__ = ['gpu_speed_md', 'gpu_paths_md', 'train_paths_md', 'profile_md', 'kernels_md', 'targets_md']
+__all__ = ['gpu_speed_md', 'gpu_paths_md', 'train_paths_md', 'profile_md', 'kernels_md', 'targets_md', 'train_tweaks_md']
 
 # %% ../nbs/09f_speed_tables.ipynb #d57dac61
 def gpu_speed_md(path:str|Path|None=None) -> str:
@@ -178,4 +178,45 @@ def targets_md(bench:str|Path|None=None, # `figures/bench_models.csv` (`python -
         f"\n\nEach model on its fastest measured path, from `figures/{bench.name}` (one run, so the ratios compare "
         f"like with like; training was measured on: {trained}) and `figures/{gpu.name}` (the GPU row, one H200). A "
         "missed target is explained by the operator profiles below.")
+
+
+# %% ../nbs/09f_speed_tables.ipynb #2d3fc76c
+_TWEAKS = {(False, False): 'for-loop AdamW, system malloc', (True, False): 'fused AdamW (`--set fused_adamw=true`)',
+           (False, True): "malloc-retain (mscvit-train's default now)", (True, True): 'fused AdamW + malloc-retain'}
+
+def train_tweaks_md(steps:str|Path|None=None, epochs:str|Path|None=None) -> str:
+    """The fused CPU AdamW and glibc malloc-retain, each alone and together, against the for-loop AdamW with the system
+    malloc: the reference step timed in pairs, AdamW's step alone, and the validation ROC AUC each reaches in whole
+    runs (`.ci/train_tweaks.py steps`, `... epochs`)."""
+    steps, epochs = _path(steps, 'bench_train_tweaks_steps.json'), _path(epochs, 'bench_train_tweaks.json')
+    if not Path(steps).exists():
+        return _missing('The training tweaks measurement', '`python .ci/train_tweaks.py steps`')
+    b = load_json(steps)
+    d = pd.DataFrame(b['samples'])
+    med = d.groupby(['malloc_retain', 'fused_adamw']).step_s.median()
+    base = med[(False, False)]
+    rows = [[_TWEAKS[(f, m)], f"{med[(m, f)] * 1e3:.0f}", f"{b['batch_size'] / med[(m, f)]:.1f}",
+             f"{base / med[(m, f)]:.2f}x"] for f, m in _TWEAKS]
+    per = d.groupby(['round', 'malloc_retain', 'fused_adamw']).step_s.median().unstack('fused_adamw')
+    r = (per[False] / per[True]).sort_values()
+    md = md_table(['Training configuration', 'Reference step: median ms', 'img/s', 'vs for-loop, system malloc'], rows)
+    md += (f"\n\nMSCViT-T at {b['img_size']} px, batch {b['batch_size']}, fixed random batches; {b['rounds']} rounds "
+           f"of one process per malloc setting, alternating, each timing both AdamWs in alternating blocks "
+           f"({len(d)} steps in all; {b['date']}, torch {b['torch']}, {b['threads']} threads on {b['cpus']} CPUs, "
+           f"load average "
+           f"{b['loadavg_before']:.1f} before, {b['loadavg_after']:.1f} after). Fused against for-loop AdamW in the "
+           f"same process, per process: {r.iloc[0]:.2f}x to {r.iloc[-1]:.2f}x (median {r.median():.2f}x).")
+    if 'opt_step' in b:
+        md += " AdamW's step alone (median ms): " + '; '.join(
+            f"{k}: for-loop {v['loop_ms']:.1f}, fused {v['fused_ms']:.1f}" for k, v in b['opt_step'].items()) + '.'
+    if Path(epochs).exists():
+        e = pd.DataFrame(load_json(epochs)['rows'])
+        runs = list(dict.fromkeys(e['run']))
+        er = [[_TWEAKS[(x.fused_adamw.iloc[0], x.malloc_retain.iloc[0])]]
+              + [f"{y.val_roc_auc:.4f} / {y.train_img_s:.0f}" for y in (x[x.run == run].iloc[0] for run in runs)]
+              for _, x in e.groupby('config', sort=False)]
+        md += ("\n\nWhole runs, one `mscvit-train` process each (validation split only, the test split is not read): "
+               "validation ROC AUC / training img/s. One run per cell, so the img/s here are noisy.\n\n"
+               + md_table(['Training configuration'] + runs, er))
+    return md + "\n\n(written by `python .ci/train_tweaks.py steps` and `python .ci/train_tweaks.py epochs`)"
 

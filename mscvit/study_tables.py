@@ -14,7 +14,8 @@ from .evidence import (STUDY_CLAIMS, degenerate, read_predictions, seed_summary,
                              study_comparison, reference_seed_runs, cpu_reference_arm, cpu_arm_comparison)
 from .tables import (md_table, _missing, _path, _pm, _f, reference_table, comparison_table, overlap_md,
                            _summary_table, complexity_md, bench_table, runs_table, subgroup_table, attempts_table)
-from .speed_tables import gpu_speed_md, gpu_paths_md, train_paths_md, profile_md, kernels_md, targets_md
+from .speed_tables import (gpu_speed_md, gpu_paths_md, train_paths_md, profile_md, kernels_md, targets_md,
+                                 train_tweaks_md)
 
 # %% auto #0
 __all__ = ['ACCEPTANCE', 'README_TABLES', 'headline_table', 'gap_table', 'ledger_table', 'paired_md', 'study_summary_md',
@@ -492,9 +493,6 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'profile_b1': lambda f: profile_md(f/'bench_profile_b1.csv'),
     'profile_train': lambda f: profile_md(f/'bench_profile_train.csv', 'mscvit_t', 'vit_tiny'),
     'conv_kernels': lambda f: kernels_md(f/'bench_conv_kernels_train.md'),
-    'xs_cpu': xs_cpu_md,
-    'overlap': overlap_md,
-    'v4': v4_md,
-    'refit': refit_md,
-    'v5': v5_md,
+    'xs_cpu': xs_cpu_md, 'overlap': overlap_md, 'v4': v4_md, 'refit': refit_md, 'v5': v5_md,
+    'train_tweaks': lambda f: train_tweaks_md(f/'bench_train_tweaks_steps.json', f/'bench_train_tweaks.json'),
 }

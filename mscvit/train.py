@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
-from .core import set_seed, set_rng_state, save_json, load_json, in_test
+from .core import set_seed, set_rng_state, save_json, load_json, in_test, retain_freed_memory
 from .data import DataError, DATA_ARG_HELP
 from .dataset import (XrayDataset, XrayAugment, Normalize, image_stats, class_weights, balanced_sampler, batches,
                             EQUALIZED_STD)
@@ -129,6 +129,9 @@ def make_trainer(cfg:TrainConfig, tr_ds:XrayDataset, world, ck:dict|None) -> Tra
     if ck is not None:
         model.load_state_dict(ck['model'])
         opt.load_state_dict(ck['optimizer'])
+        # the state's param groups carry the `fused` flag of the device they were saved on; this device and the
+        # config decide (`make_optimizer`), e.g. for a GPU run resumed on the CPU
+        for g in opt.param_groups: g['fused'] = opt.defaults['fused']
         sched.load_state_dict(ck['scheduler'])
         if ema is not None and ck.get('ema') is not None:
             ema.module.load_state_dict(ck['ema'])
@@ -356,6 +359,7 @@ def train_cli(argv=None):
             if v is not None
         }
         cfg = make_config(a.preset, model=a.model, seed=a.seed, **ov, **parse_set(a.set))
+        if argv is None: retain_freed_memory()  # a real command line: keep freed activations (see `mscvit.core`)
         m = train(cfg, out, a.data, resume=a.resume, force=a.force, quiet=a.quiet)
     except (ValueError, DataError, CheckpointError, TrainingError, FileExistsError) as e:
         print(f"mscvit-train: error: {e}", file=sys.stderr)

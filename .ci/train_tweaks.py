@@ -5,7 +5,7 @@ python .ci/train_tweaks.py steps [ROUNDS]  ->  figures/bench_train_tweaks_steps.
     malloc setting (malloc options are per process), the two settings alternating for ROUNDS rounds (default 3); in
     each process the fused and the for-loop AdamW alternate in blocks of 4 steps on two copies of the model. Paired
     and interleaved, so the machine's slow drifts in speed fall on both sides of each ratio. Then AdamW's step alone,
-    fused against for-loop (`optstep` adds only this to an existing file).
+    fused against for-loop.
 python .ci/train_tweaks.py epochs [DATA]  ->  figures/bench_train_tweaks.json
     One `mscvit-train` process per configuration: one epoch of the quick preset (64 px) and 40 steps at 128 px, with
     `evaluate_test=False` (the test split is not read): the validation ROC AUC each configuration reaches, and whole-
@@ -114,8 +114,5 @@ if __name__ == '__main__':
     what = sys.argv[1] if len(sys.argv) > 1 else ''
     if what == 'worker': worker()
     elif what == 'steps': steps(int(sys.argv[2]) if len(sys.argv) > 2 else 3)
-    elif what == 'optstep':  # add the optimizer-step timing to an existing steps file
-        f = Path('figures/bench_train_tweaks_steps.json'); r = json.loads(f.read_text())
-        r['opt_step'] = opt_step(); f.write_text(json.dumps(r, indent=1)); print(r['opt_step'])
     elif what == 'epochs': epochs(sys.argv[2] if len(sys.argv) > 2 else None)
     else: sys.exit(__doc__)

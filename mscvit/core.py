@@ -79,7 +79,7 @@ def retain_freed_memory() -> bool:
     try: mallopt = ctypes.CDLL('libc.so.6').mallopt
     except (OSError, AttributeError): return False  # not glibc (e.g. musl)
     M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4
-    return bool(mallopt(M_MMAP_MAX, 0)) and bool(mallopt(M_TRIM_THRESHOLD, 2**31 - 1))
+    return bool(mallopt(M_MMAP_MAX, 0)) and bool(mallopt(M_TRIM_THRESHOLD, -1))  # -1: never trim (mallopt(3))
 
 
 # %% ../nbs/00_core.ipynb #13

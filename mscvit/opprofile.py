@@ -4,17 +4,17 @@
 
 # %% ../nbs/05c_opprofile.ipynb #op02
 from __future__ import annotations
-import argparse, json, os, platform, statistics, sys, time
+import argparse, json, platform, statistics, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 from torch.profiler import ProfilerActivity, profile
-from .core import figures_path, in_notebook
+from .core import figures_path, in_notebook, retain_freed_memory
 from .models import create_model
 from .config import make_config
 from .optim import make_optimizer, make_train_step
-from .bench import MALLOC_RETAIN, inference_path
+from .bench import inference_path
 from .tables import md_table
 
 # %% auto #0
@@ -286,9 +286,7 @@ def profile_cli(argv:list[str]|None=None):
     p.add_argument('--kernels', action='store_true',
                    help='also time every convolution of the first model alone (figures/bench_conv_kernels_<mode>.csv)')
     a = p.parse_args(argv)
-    if argv is None and os.environ.get('MALLOC_MMAP_MAX_') != '0':  # glibc reads these at start-up: restart the command
-        args = [sys.executable, '-m', 'mscvit.opprofile', *sys.argv[1:]]
-        os.execve(sys.executable, args, {**os.environ, **MALLOC_RETAIN})
+    if argv is None: retain_freed_memory()  # a real command line: glibc malloc-retain, as the benchmark
     torch.set_num_threads(a.threads)
     rows = [op_profile(n, a.img_size, a.batch_size, p, mode=a.mode) for p in a.precisions for n in a.names]
     out = a.out or figures_path('bench_profile.csv' if a.mode == 'infer' else 'bench_profile_train.csv')

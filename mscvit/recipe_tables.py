@@ -11,30 +11,36 @@ from .evidence import seed_summary
 from .study_tables import README_TABLES as STUDY_TABLES, seeds_vs_v3_md, acceptance_md, ACCEPTANCE, _finished_runs
 
 # %% auto #0
-__all__ = ['V6_BUDGET_MIN', 'README_TABLES', 'v6_md']
+__all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'README_TABLES', 'bar_met', 'v6_md']
 
 # %% ../nbs/09g_recipe_tables.ipynb #0c4f4d93
-V6_BUDGET_MIN = 60  # issue 10: the reference recipe trains within 60 minutes on 2 CPU cores
+V6_BUDGET_MIN, V6_SEEDS = 60, (0, 1, 2)  # issue 10: the reference recipe trains within 60 minutes on 2 CPU cores
 
-def _walls(runs:list) -> str:
-    "Each run's training wall time in minutes, by seed."
-    m = [load_json(d/'metrics.json') for d in runs]
-    return ', '.join(f"seed {x['seed']} {x.get('wall_time_s', float('nan')) / 60:.0f}" for x in m)
+def _walls(runs:list, budget:float=V6_BUDGET_MIN) -> str:
+    "Each run's training wall time in minutes, by seed, and whether it is within `budget`."
+    out = []
+    for m in (load_json(d/'metrics.json') for d in runs):
+        w = (m.get('wall_time_s') or float('nan')) / 60
+        out.append(f"seed {m['seed']} {w:.1f}" + ('' if w != w else ' (within)' if w <= budget else ' (**over**)'))
+    return ', '.join(out)
+
+def bar_met(runs:list, bar:dict=ACCEPTANCE) -> bool:
+    "Whether the mean over `runs` meets every part of `bar` (measure -> least mean), as `acceptance_md` reports it."
+    t = seed_summary(runs)['test']
+    return all(t[k]['mean'] >= v for k, v in bar.items())
 
 def v6_md(fig_dir:str|Path|None=None) -> str:
     """Protocol part 8: v6 = v3 at 160 px and 16 epochs. Each finished seed, its wall time against the 60-minute budget,
-    each against v3's run of the same seed per image, and, once three have finished, the mean against the bar and what
-    part 8 then does with it."""
+    each against v3's run of the same seed per image, and, once seeds 0-2 have finished, their mean against the bar
+    and what part 8 then does with it (a degenerate seed is flagged and still counted, as part 1 reports every seed)."""
     f = Path(_path(fig_dir))
     md = seeds_vs_v3_md(f, 'reference_v6', 'v6', 8, ensemble='reference_v6_ensemble')
-    runs = _finished_runs(f, 'reference_v6_s*')
+    runs = [d for d in _finished_runs(f, 'reference_v6_s*') if d.name in {f'reference_v6_s{k}' for k in V6_SEEDS}]
     if not runs: return md
     md += f"\n\nTraining wall time on the 2 CPU cores, minutes (budget {V6_BUDGET_MIN}): {_walls(runs)}."
-    if len(runs) < 3: return md
-    t = seed_summary(runs)['test']
-    met = all(t[k]['mean'] >= v for k, v in ACCEPTANCE.items())
+    if len(runs) < len(V6_SEEDS): return md
     return md + (f"\n\n**v6's 3-seed mean against the acceptance bar:** {acceptance_md(runs)}. " + (
-        "By part 8, v6 becomes the recipe the headline reports, with v3 kept beside it." if met else
+        "By part 8, v6 becomes the recipe the headline reports, with v3 kept beside it." if bar_met(runs) else
         "By part 8, v3 stays the recipe the headline reports and v6 is reported as a negative or null result."))
 
 README_TABLES = {**STUDY_TABLES, 'v6': v6_md}  # README marker name -> the table from the results folder

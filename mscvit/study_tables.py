@@ -354,12 +354,13 @@ def seeds_vs_v3_md(fig_dir:str|Path|None, # the results folder (default: figures
                    label:str, # the recipe's name in the table
                    part:int, # its part of `figures/protocol.md`
                    ensemble:str|None=None, # the folder of its seed ensemble, compared with v3's
+                   seeds:str='*', # a glob of the seed numbers that count, e.g. '[012]' for a protocol's three seeds
                    base:str|None='v3', # what each seed is paired with: 'v3' (v3's run of the seed), a folder
                                        # pattern such as 'v5/base_s{k}', or None (no pairing)
                   ) -> str:
     "A recipe's finished seeds, the mean only once three have, and each against its base run of the same seed."
     f = Path(_path(fig_dir))
-    runs = _finished_runs(f, f'{prefix}_s*')
+    runs = _finished_runs(f, f'{prefix}_s{seeds}')
     if not runs: return _missing(f'The {label} seeds', f'no seed of protocol part {part} has finished yet')
     s = seed_summary(runs)
     t = s['test']

@@ -9,12 +9,14 @@ from pathlib import Path
 from .core import load_json
 from .tables import _path
 from .evidence import seed_summary
-from .tables import md_table
+from .metrics import HEADLINE_KEYS
+from .tables import md_table, _pm
 from .study_tables import (README_TABLES as STUDY_TABLES, seeds_vs_v3_md, acceptance_md, ACCEPTANCE,
-                                   _finished_runs, _v3_run, refit_verdict, _REFIT_RULE)
+                                   _finished_runs, _v3_run, refit_verdict, _REFIT_RULE, _NAME, _u)
 
 # %% auto #0
-__all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'V7_SEEDS', 'README_TABLES', 'bar_met', 'v6_md', 'choices_md', 'v7_md']
+__all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'V7_SEEDS', 'RECIPES', 'README_TABLES', 'bar_met', 'v6_md', 'choices_md', 'v7_md',
+           'recipes_md']
 
 # %% ../nbs/09g_recipe_tables.ipynb #0c4f4d93
 V6_BUDGET_MIN = 60  # issue 10: the reference recipe trains within 60 minutes on 2 CPU cores
@@ -85,4 +87,40 @@ def v7_md(fig_dir:str|Path|None=None) -> str:
         "v3 stays the recipe the headline reports (v7 is exploratory, on seeds whose v3 test results were known)" + (
             "; its mean meets the bar, which a later part must confirm on new seeds." if bar_met(runs) else "."))
 
-README_TABLES = {**STUDY_TABLES, 'v6': v6_md, 'v7': v7_md}  # README marker name -> the table from the results folder
+# %% ../nbs/09g_recipe_tables.ipynb #9209d882
+_S = lambda p, ks=(0, 1, 2): [p.format(k=k) for k in ks]  # a recipe's run folders, one per seed
+# (recipe, its protocol part, how it stands, what it changes against v3, its run folders under figures/)
+RECIPES = [
+    ('v1', '-', 'the first recipe', '`random` rule, 14 epochs, no EMA', ['reference_attempts/v1_14ep_no_ema']),
+    ('v2', '-', "designed after v1's test result", '`random` rule, 30 epochs', _S('reference_attempts/v2_seed{k}')),
+    ('v3', '1', 'pre-registered: the headline', '-', ['reference', 'reference_s1', 'reference_s2']),
+    ('v3, seeds 3-5', '7', "pre-registered (v5's base runs)", '-', _S('v5/base_s{k}', (3, 4, 5))),
+    ('v4-E', '5', 'exploratory', 'strong intensity augmentation', _S('reference_v4_s{k}')),
+    ('v5-R', '6', 'exploratory', "refit on all of `train/` at v3's thresholds", _S('reference_refit_s{k}')),
+    ('v5', '7', 'confirmatory (new seeds)', "refit on all of `train/` at its base run's thresholds",
+     _S('v5/refit_s{k}', (3, 4, 5))),
+    ('v6', '8', 'screened on validation (F)', '160 px, 16 epochs', _S('reference_v6_s{k}')),
+    ('v7', '9', 'exploratory', '30 epochs', _S('reference_v7_s{k}')),
+]
+
+def recipes_md(fig_dir:str|Path|None=None, recipes:list=RECIPES, bar:dict=ACCEPTANCE) -> str:
+    """Every recipe of `recipes` against the acceptance bar: its mean over seeds once all its seeds have finished (a
+    recipe still running shows how many have), and which parts of the bar the mean misses."""
+    f, rows = Path(_path(fig_dir)), []
+    for name, part, standing, change, dirs in recipes:
+        done = [f/d for d in dirs if (f/d/'metrics.json').exists() and 'test' in load_json(f/d/'metrics.json')]
+        if len(done) < len(dirs):
+            rows.append([name, part, standing, change, f'{len(done)} of {len(dirs)} finished', '', '', '', '', ''])
+            continue
+        t = seed_summary(done)['test']
+        missed = [_NAME.get(k, k) for k, v in bar.items() if t[k]['mean'] < v]
+        verdict = '-' if len(done) < 3 else f"missed: {', '.join(missed)}" if missed else '**met**'
+        rows.append([name, part, standing, change, str(len(done)), *(_pm(t[k]['mean'], t[k]['sd'], k) for k in
+                     HEADLINE_KEYS), verdict])
+    heads = ['Recipe', 'Protocol part', 'Standing', 'Against v3', 'Seeds', 'Accuracy (%)', 'ROC AUC',
+             'Sensitivity (%)', 'Specificity (%)', 'Acceptance bar (mean over seeds)']
+    bar_txt = ', '.join(f"{_NAME.get(k, k)} ≥ {_u(k, v)}" for k, v in bar.items())
+    return md_table(heads, rows) + (f"\n\nTest split, mean ± sd over each recipe's seeds (MSCViT-T, 128 px and 20 "
+                                    f"epochs unless the row says otherwise); the bar: {bar_txt}.")
+
+README_TABLES = {**STUDY_TABLES, 'v6': v6_md, 'v7': v7_md, 'recipes': recipes_md}  # README marker -> results table

@@ -11,7 +11,7 @@ from .core import load_json
 from .tables import _path
 from .evidence import seed_summary, read_predictions
 from .metrics import HEADLINE_KEYS
-from .tables import md_table, _pm
+from .tables import md_table, _pm, _missing
 from .study_tables import (README_TABLES as STUDY_TABLES, seeds_vs_v3_md, acceptance_md, ACCEPTANCE,
                                    _finished_runs, _v3_run, refit_verdict, _REFIT_RULE, _NAME, _u)
 
@@ -108,9 +108,10 @@ RECIPES = [
 def recipes_md(fig_dir:str|Path|None=None, recipes:list=RECIPES, bar:dict=ACCEPTANCE) -> str:
     """Every recipe of `recipes` against the acceptance bar: its mean over seeds once all its seeds have finished (a
     recipe still running shows how many have), and which parts of the bar the mean misses."""
-    f, rows = Path(_path(fig_dir)), []
+    f, rows, any_done = Path(_path(fig_dir)), [], False
     for name, part, standing, change, dirs in recipes:
         done = [f/d for d in dirs if (f/d/'metrics.json').exists() and 'test' in load_json(f/d/'metrics.json')]
+        any_done |= bool(done)
         if len(done) < len(dirs):
             rows.append([name, part, standing, change, f'{len(done)} of {len(dirs)} finished', '', '', '', '', ''])
             continue
@@ -119,6 +120,7 @@ def recipes_md(fig_dir:str|Path|None=None, recipes:list=RECIPES, bar:dict=ACCEPT
         verdict = '-' if len(done) < 3 else f"missed: {', '.join(missed)}" if missed else '**met**'
         rows.append([name, part, standing, change, str(len(done)), *(_pm(t[k]['mean'], t[k]['sd'], k) for k in
                      HEADLINE_KEYS), verdict])
+    if not any_done: return _missing('The recipes against the bar', 'no recipe has a finished seed in figures/')
     heads = ['Recipe', 'Protocol part', 'Standing', 'Against v3', 'Seeds', 'Accuracy (%)', 'ROC AUC',
              'Sensitivity (%)', 'Specificity (%)', 'Acceptance bar (mean over seeds)']
     bar_txt = ', '.join(f"{_NAME.get(k, k)} ≥ {_u(k, v)}" for k, v in bar.items())
@@ -149,6 +151,7 @@ def oracle_md(fig_dir:str|Path|None=None, recipes:list=RECIPES, min_sens:float=0
         rows.append([name, str(len(dirs)), _pm(t['roc_auc']['mean'], t['roc_auc']['sd'], 'roc_auc'),
                      _pm(t['accuracy']['mean'], t['accuracy']['sd'], 'accuracy'), mean('accuracy'),
                      mean('specificity_at_sensitivity')])
+    if not rows: return _missing('The threshold bounds', 'no recipe has all its seeds finished in figures/')
     heads = ['Recipe', 'Seeds', 'ROC AUC', 'Accuracy at the validation threshold (%)',
              'Best accuracy at any threshold (%, test-chosen bound)',
              f'Best specificity at sensitivity ≥ {100 * min_sens:.0f}% (%, test-chosen bound)']

@@ -75,6 +75,21 @@ def choices_md(fig_dir:str|Path|None=None, seeds:tuple=(0, 1, 2), names:tuple=('
     rows = [[f'seed {k}', *(x for n in names for x in cells(_tested(GRID[n][2](f, k))))] for k in seeds]
     return md_table(['Seed', *(f'{n}: {w}' for n in names for w in ('epoch', 'threshold'))], rows)
 
+_SIDE_BY_SIDE = "seeds 0 and 1 ran side by side, one thread each, and seed 2 alone on two"
+
+def _exploratory_tail(f:Path, runs:list, prefix:str, label:str, part:int, claim:str) -> str:
+    """The end of an exploratory recipe's table (parts 9 and 10): its wall times (for information), and once three
+    seeds have finished their mean against the bar and part 6's verdict with `prefix`'s runs against v3's."""
+    md = (f"\n\nTraining wall time on the 2 CPU cores, minutes (for information: {_SIDE_BY_SIDE}, so they are not "
+          f"comparable with the budget): {_walls(runs, None)}.")
+    if len(runs) < 3: return md
+    verdict = refit_verdict(f, refit=prefix + '_s{k}', base='v3')
+    return md + (
+        f"\n\n**{label}'s 3-seed mean against the acceptance bar:** {acceptance_md(runs)}.\n\n**{claim}** (protocol "
+        f"part {part}, exploratory, against v3's runs of the same seeds: {_REFIT_RULE}): **{verdict}**. v3 stays the "
+        "recipe the headline reports (exploratory, on seeds whose v3 test results were known)" + (
+            "; its mean meets the bar, which a later part must confirm on new seeds." if bar_met(runs) else "."))
+
 def v7_md(fig_dir:str|Path|None=None) -> str:
     """Protocol part 9: v7 = v3 with 30 epochs. Each finished seed against v3's run of the same seed per image, the
     epochs and thresholds chosen on validation beside v2's and v3's, the wall times, and once seeds 0-2 have finished
@@ -85,16 +100,8 @@ def v7_md(fig_dir:str|Path|None=None) -> str:
     if not runs: return md
     md += ("\n\nThe epoch and the threshold each run chose on its own validation split (v2: `random` rule, 30 epochs; "
            "v3: `earliest` rule, 20 epochs; v7: `earliest` rule, 30 epochs):\n\n" + choices_md(f))
-    md += ("\n\nTraining wall time on the 2 CPU cores, minutes (for information: seeds 0 and 1 ran side by side, one "
-           f"thread each, and seed 2 alone on two, so they are not comparable with the budget): {_walls(runs, None)}.")
-    if len(runs) < 3: return md
-    verdict = refit_verdict(f, refit='reference_v7_s{k}', base='v3')
-    return md + (
-        f"\n\n**v7's 3-seed mean against the acceptance bar:** {acceptance_md(runs)}.\n\n"
-        "**Under the `earliest` rule, training 30 instead of 20 epochs raises test specificity and accuracy** "
-        f"(protocol part 9, exploratory, against v3's runs of the same seeds: {_REFIT_RULE}): **{verdict}**. "
-        "v3 stays the recipe the headline reports (v7 is exploratory, on seeds whose v3 test results were known)" + (
-            "; its mean meets the bar, which a later part must confirm on new seeds." if bar_met(runs) else "."))
+    return md + _exploratory_tail(f, runs, 'reference_v7', 'v7', 9, "Under the `earliest` rule, training 30 instead "
+                                  "of 20 epochs raises test specificity and accuracy")
 
 # %% ../nbs/09g_recipe_tables.ipynb #9209d882
 _S = lambda p, ks=(0, 1, 2): [p.format(k=k) for k in ks]  # a recipe's run folders, one per seed
@@ -119,7 +126,7 @@ def recipes_md(fig_dir:str|Path|None=None, recipes:list=RECIPES, bar:dict=ACCEPT
     recipe still running shows how many have), and which parts of the bar the mean misses."""
     f, rows, any_done = Path(_path(fig_dir)), [], False
     for name, part, standing, change, dirs in recipes:
-        done = [f/d for d in dirs if (f/d/'metrics.json').exists() and 'test' in load_json(f/d/'metrics.json')]
+        done = [f/d for d in dirs if _tested(f/d)]
         any_done |= bool(done)
         if len(done) < len(dirs):
             rows.append([name, part, standing, change, f'{len(done)} of {len(dirs)} finished', '', '', '', '', ''])
@@ -153,7 +160,7 @@ def oracle_md(fig_dir:str|Path|None=None, recipes:list=RECIPES, min_sens:float=0
     beside the mean `oracle_bounds` of its seeds (thresholds chosen on the test labels: bounds, not results)."""
     f, rows = Path(_path(fig_dir)), []
     for name, _, _, _, dirs in recipes:
-        if not all((f/d/'metrics.json').exists() and 'test' in load_json(f/d/'metrics.json') for d in dirs): continue
+        if not all(_tested(f/d) for d in dirs): continue
         t, b = seed_summary([f/d for d in dirs])['test'], [oracle_bounds(read_predictions(f/d), min_sens) for d in dirs]
         mean = lambda k: _pm(np.mean([x[k] for x in b]), np.std([x[k] for x in b], ddof=1) if len(b) > 1 else math.nan,
                              k.split('_')[0])
@@ -198,21 +205,15 @@ def v8_md(fig_dir:str|Path|None=None) -> str:
     md = seeds_vs_v3_md(f, 'reference_v8', 'v8', 10, ensemble='reference_v8_ensemble', seeds=V8_SEEDS)
     runs = _finished_runs(f, f'reference_v8_s{V8_SEEDS}')
     if not runs: return md
-    v2 = {f"v8 seed {load_json(d/'metrics.json')['seed']} vs v2 seed {load_json(d/'metrics.json')['seed']}":
-          (d, _v2_run(f, load_json(d/'metrics.json')['seed'])) for d in runs}
-    md += ("\n\nPer image, against v2's run of the same seed (the same `random` rule, 30 epochs):\n\n" +
-           paired_md({k: v for k, v in v2.items() if (v[1]/'predictions.csv').exists()}))
+    seeds = [load_json(d/'metrics.json')['seed'] for d in runs]
+    v2 = {f"v8 seed {k} vs v2 seed {k}": (d, _v2_run(f, k)) for k, d in zip(seeds, runs)
+          if (_v2_run(f, k)/'predictions.csv').exists()}
+    md += "\n\nPer image, against v2's run of the same seed (the same `random` rule, 30 epochs):\n\n" + paired_md(v2)
     md += ("\n\nThe epoch and the threshold each run chose on its own validation split, in the four cells of the 2x2:"
            "\n\n" + choices_md(f, names=('v2', 'v8', 'v3', 'v7')))
-    md += ("\n\nTraining wall time on the 2 CPU cores, minutes (for information: seeds 0 and 1 ran side by side, one "
-           f"thread each, and seed 2 alone on two): {_walls(runs, None)}.")
-    if len(runs) < 3: return md
-    verdict = refit_verdict(f, refit='reference_v8_s{k}', base='v3')
-    return md + (
-        f"\n\n**v8's 3-seed mean against the acceptance bar:** {acceptance_md(runs)}.\n\n"
-        "**At 20 epochs, the `random` rule gives higher test specificity and accuracy than the `earliest` rule** "
-        f"(protocol part 10, exploratory, v8 against v3's runs of the same seeds: {_REFIT_RULE}): **{verdict}**. "
-        "v3 stays the recipe the headline reports.\n\nThe 2x2 of validation rule and epochs:\n\n" + grid_md(f))
+    md += _exploratory_tail(f, runs, 'reference_v8', 'v8', 10, "At 20 epochs, the `random` rule gives higher test "
+                            "specificity and accuracy than the `earliest` rule")
+    return md if len(runs) < 3 else md + "\n\nThe 2x2 of validation rule and epochs:\n\n" + grid_md(f)
 
 # README marker name -> the table from the results folder
 README_TABLES = {**STUDY_TABLES, 'v6': v6_md, 'v7': v7_md, 'v8': v8_md, 'recipes': recipes_md, 'oracle': oracle_md}

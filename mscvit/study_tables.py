@@ -380,8 +380,8 @@ def seeds_vs_v3_md(fig_dir:str|Path|None, # the results folder (default: figures
     table += (f"\n\nTest split; {s['n_seeds']} of the 3 seeds of protocol part {part} finished (no mean until all "
               "three have).")
     if not pairs: return table
-    return table + (" Per image, against " + ("v3's run" if base == 'v3' else 'the base run') + " of the same "
-                    "seed:\n\n" + paired_md(pairs))
+    return table + (" Per image" + ((", against " + ("v3's run" if base == 'v3' else 'the base run') + " of the same"
+                                     " seed") if base else '') + ":\n\n" + paired_md(pairs))
 
 def v4_md(fig_dir:str|Path|None=None) -> str:
     "The exploratory v4-E seeds (protocol part 5), their ensemble, and each against v3 per image."

@@ -11,14 +11,14 @@ from .core import load_json
 from .tables import _path
 from .evidence import seed_summary, read_predictions
 from .metrics import HEADLINE_KEYS
-from .tables import md_table, _pm, _f, _missing
+from .tables import md_table, _pm, _f, _missing, comparison_table
 from .study_tables import (README_TABLES as STUDY_TABLES, seeds_vs_v3_md, acceptance_md, ACCEPTANCE,
                                    _finished_runs, _v3_run, refit_verdict, _REFIT_RULE, _NAME, _u, paired_md)
 
 # %% auto #0
 __all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'V7_SEEDS', 'GRID', 'RECIPES', 'V8_SEEDS', 'V9_SEEDS', 'V3_SIX', 'README_TABLES',
            'bar_met', 'v6_md', 'choices_md', 'v7_md', 'recipes_md', 'oracle_bounds', 'oracle_md', 'grid_md', 'v8_md',
-           'welch_ci', 'v9_verdict', 'v9_md']
+           'welch_ci', 'v9_verdict', 'v9_md', 'comparison_md']
 
 # %% ../nbs/09g_recipe_tables.ipynb #0c4f4d93
 V6_BUDGET_MIN = 60  # issue 10: the reference recipe trains within 60 minutes on 2 CPU cores
@@ -286,7 +286,16 @@ def v9_md(fig_dir:str|Path|None=None) -> str:
         "\n\n**v2's recipe has higher test specificity than v3's, on new seeds** (protocol part 11: Welch's 95% "
         f"interval for the difference of mean test specificity above 0): **{v}**."))
 
+def comparison_md(fig_dir:str|Path|None=None) -> str:
+    """The comparison with published results; once v9's three seeds have finished, their mean leads it as the headline
+    (part 11), with v3's mean and its committed seed-0 run below."""
+    f = Path(_path(fig_dir))
+    runs = _finished_runs(f, 'reference_v9_s[678]')
+    first = ('MSCViT-T, v9', runs, "the headline (figures/protocol.md part 11: v2's recipe on new seeds 6-8), each "
+             'seed evaluated on test once') if len(runs) == 3 else None
+    return comparison_table(f/'reference', f/'published.csv', first=first)
+
 # %% ../nbs/09g_recipe_tables.ipynb #b3aa91a9
 # README marker name -> the table from the results folder
 README_TABLES = {**STUDY_TABLES, 'v6': v6_md, 'v7': v7_md, 'v8': v8_md, 'v9': v9_md, 'recipes': recipes_md,
-                 'oracle': oracle_md}
+                 'oracle': oracle_md, 'comparison': comparison_md}

@@ -279,8 +279,8 @@ def comparison_table(run:str|Path|None=None, published:str|Path|None=None,
         if s.get('n_seeds', 0) > 1:  # the headline is the mean over seeds; the committed run is one of them
             rows.append([f"{name}, mean ± sd of {s['n_seeds']} seeds", 'none (from scratch)',
                          *(_pm(s['test'][k]['mean'], s['test'][k]['sd'], k) for k in keys),
-                         'the first pre-registered recipe (figures/protocol.md part 1), each seed evaluated on test once'
-                         if first else 'the headline: the recipe of figures/protocol.md, each seed evaluated on test once'])
+                         ('the first pre-registered recipe (figures/protocol.md part 1)' if first else
+                          'the headline: the recipe of figures/protocol.md') + ', each seed evaluated on test once'])
         rows.append([f"{name}, seed {m.get('seed', 0)}", 'none (from scratch)', *map(cell, keys),
                      "threshold and checkpoint chosen on a patient-grouped validation split; this run's test split "
                      'evaluated once'])

@@ -378,6 +378,8 @@ def make_figures(fig_dir:str|Path|None=None, # results in, figures out (default:
     f.mkdir(parents=True, exist_ok=True)
     write_dataset_summary(f/'dataset.json', data)
     res = {'dataset': plot_dataset(f/'dataset.json', f/'dataset.png', data)}
+    from mscvit.recipe_tables import plot_hard_normals  # it imports this module
+    res['hard_normals'] = plot_hard_normals(f, f/'hard_normals.png', data)
     res.update(run_figures(f/'reference', f, n_boot=n_boot))
     seeds = reference_seed_runs(f)
     if len(seeds) > 1: save_json(seed_summary(seeds), f/'reference'/'summary.json')

@@ -16,9 +16,10 @@ from .study_tables import (README_TABLES as STUDY_TABLES, seeds_vs_v3_md, accept
                                    _finished_runs, _v3_run, refit_verdict, _REFIT_RULE, _NAME, _u, paired_md)
 
 # %% auto #0
-__all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'V7_SEEDS', 'GRID', 'RECIPES', 'V8_SEEDS', 'V9_SEEDS', 'V3_SIX', 'README_TABLES',
-           'bar_met', 'v6_md', 'choices_md', 'v7_md', 'recipes_md', 'oracle_bounds', 'oracle_md', 'grid_md', 'v8_md',
-           'welch_ci', 'v9_verdict', 'v9_md', 'comparison_md']
+__all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'V7_SEEDS', 'GRID', 'RECIPES', 'V8_SEEDS', 'V9_SEEDS', 'V3_SIX', 'EARLIER_RUNS',
+           'SPLIT_HALF', 'HARD_K', 'HARD_SHARE', 'README_TABLES', 'bar_met', 'v6_md', 'choices_md', 'v7_md',
+           'recipes_md', 'oracle_bounds', 'oracle_md', 'grid_md', 'v8_md', 'welch_ci', 'v9_verdict', 'v9_md',
+           'comparison_md', 'pair_errors', 'hard_normals', 'hard_md', 'plot_hard_normals']
 
 # %% ../nbs/09g_recipe_tables.ipynb #0c4f4d93
 V6_BUDGET_MIN = 60  # issue 10: the reference recipe trains within 60 minutes on 2 CPU cores
@@ -295,7 +296,95 @@ def comparison_md(fig_dir:str|Path|None=None) -> str:
              'seed evaluated on test once') if len(runs) == 3 else None
     return comparison_table(f/'reference', f/'published.csv', first=first)
 
+# %% ../nbs/09g_recipe_tables.ipynb #3907cd41
+# the 27 MSCViT-T CPU runs of the reference recipes through part 10 (v2-v8): the hard NORMAL images are chosen on them
+EARLIER_RUNS = [d for name, _, _, _, dirs in RECIPES if name not in ('v1', 'v9') for d in dirs]
+SPLIT_HALF = ([d for name, _, _, _, dirs in RECIPES if name[:2] in ('v2', 'v3', 'v4', 'v5') for d in dirs],
+              [d for name, _, _, _, dirs in RECIPES if name in ('v6', 'v7', 'v8') for d in dirs])  # choose, check
+HARD_K = 10  # part 11's addendum: the 10 hardest NORMAL images
+HARD_SHARE = 0.30  # its prediction: they carry at least this share of each v9 seed's misordered pairs
+
+def pair_errors(pred:pd.DataFrame) -> pd.Series:
+    """Per NORMAL image of `pred` (path, label, probability): the fraction of PNEUMONIA images ranked below it, ties
+    counting one half. Their mean is 1 - ROC AUC."""
+    y, s = pred['label'].to_numpy().astype(bool), pred['probability'].to_numpy(float)
+    sp = np.sort(s[y])
+    below, upto = np.searchsorted(sp, s[~y], 'left'), np.searchsorted(sp, s[~y], 'right')
+    return pd.Series((below + 0.5 * (upto - below)) / len(sp), index=pred['path'].to_numpy()[~y])
+
+def _errors(f:Path, runs:list) -> pd.DataFrame:
+    "`pair_errors` of each run (columns) per NORMAL test image (rows)."
+    return pd.concat({d: pair_errors(read_predictions(f/d)) for d in runs}, axis=1)
+
+def hard_normals(fig_dir:str|Path|None=None, runs:list=EARLIER_RUNS, k:int=HARD_K) -> pd.Series:
+    "The `k` NORMAL test images with the highest mean `pair_errors` over `runs`: path -> mean e_n, highest first."
+    return _errors(Path(_path(fig_dir)), runs).mean(axis=1).sort_values(ascending=False, kind='stable').head(k)
+
+def _held_out(f:Path, hard:pd.Index, runs:list) -> tuple:
+    """On `runs`: each run's share of misordered pairs on the images `hard` (min-max, mean), and the mean ROC AUC with
+    and without them."""
+    e = _errors(f, runs)
+    share = e.loc[hard].sum() / e.sum()
+    auc = lambda x: 1 - x.mean()  # per run
+    return [f"{share.min():.0%}-{share.max():.0%}", f"{share.mean():.0%}", f"{auc(e).mean():.3f}",
+            f"{auc(e.drop(index=hard)).mean():.3f}"], share
+
+def hard_md(fig_dir:str|Path|None=None) -> str:
+    """The hard NORMAL test images (`hard_normals` over `EARLIER_RUNS`), and how much of the ranking errors of runs
+    that did not choose them they carry: v6-v8 for images chosen on v2-v5 (`SPLIT_HALF`), and v9 (part 11's addendum)."""
+    f = Path(_path(fig_dir))
+    if not all((f/d/'predictions.csv').exists() for d in EARLIER_RUNS):
+        return _missing('The hard NORMAL images', 'the predictions of the 27 runs of v2-v8 are not all in figures/')
+    hard = hard_normals(f)
+    preds = {d: read_predictions(f/d).set_index('path') for d in EARLIER_RUNS}
+    rows = [[Path(p).name, f"{100 * e:.0f}", f"{np.mean([preds[d].probability[p] for d in preds]):.2f}",
+             f"{sum(int(preds[d].prediction[p]) for d in preds)} of {len(preds)}"] for p, e in hard.items()]
+    md = md_table(['NORMAL test image', 'PNEUMONIA images ranked below it (%, mean of 27 runs)',
+                   'Probability of PNEUMONIA (mean)', 'Runs calling it PNEUMONIA'], rows)
+    cells, _ = _held_out(f, hard_normals(f, SPLIT_HALF[0]).index, SPLIT_HALF[1])
+    checks = [[f"the {HARD_K} chosen on v2-v5's 18 runs", f"v6-v8 ({len(SPLIT_HALF[1])} runs)", *cells]]
+    v9 = [f'reference_v9_s{k}' for k in V9_SEEDS]
+    done = all((f/d/'predictions.csv').exists() and _tested(f/d) for d in v9)
+    if done:
+        cells, share = _held_out(f, hard.index, v9)
+        checks.append([f"the {HARD_K} above (chosen on the 27 runs)", 'v9 (3 seeds, part 11)', *cells])
+    md += ("\n\nThe share they carry of the misordered pairs of runs that did not choose them (10 images chosen at "
+           f"random would carry about {HARD_K / len(preds[EARLIER_RUNS[0]].query('label == 0')):.0%}):\n\n" + md_table(
+               ['Images', 'Runs checked', 'Share per run (min-max)', 'Share (mean)', 'ROC AUC (mean)',
+                'ROC AUC without those images (mean; a description, not a result)'], checks))
+    if done:
+        met = bool((share >= HARD_SHARE).all())
+        md += (f"\n\n**Part 11's prediction** (the {HARD_K} images carry at least {HARD_SHARE:.0%} of each v9 seed's "
+               f"misordered pairs): **{'met' if met else 'not met'}**.")
+    return md
+
+def plot_hard_normals(fig_dir:str|Path|None=None, out:str|Path|None=None, data:str|Path|None=None) -> Path|None:
+    "The hard NORMAL test images (`hard_normals`), each with its mean probability of PNEUMONIA; None without data."
+    from mscvit.plots import _style, _note, save_figure, Figure
+    from mscvit.data import find_data_root, DataError
+    from mscvit.dataset import load_xray
+    f = Path(_path(fig_dir))
+    out = Path(out) if out is not None else f/'hard_normals.png'
+    if not all((f/d/'predictions.csv').exists() for d in EARLIER_RUNS):
+        _note('hard NORMAL images skipped: the predictions of v2-v8 are not all there'); return None
+    try: root = find_data_root(data)
+    except DataError as e:
+        _note(f"hard NORMAL images skipped: no images found ({str(e).split('. ')[0]})"); return None
+    hard = hard_normals(f)
+    prob = pd.concat([read_predictions(f/d).set_index('path').probability for d in EARLIER_RUNS], axis=1).mean(1)
+    with _style():
+        fig = Figure(figsize=(9, 4.4), layout='constrained')
+        for a, p in zip(fig.subplots(2, (len(hard) + 1) // 2, squeeze=False).ravel(), hard.index):
+            a.imshow(load_xray(root/p, 224)[0], cmap='gray', vmin=0, vmax=255)
+            a.set(xticks=[], yticks=[], title=f"{Path(p).stem}\np(PNEUMONIA) = {prob[p]:.2f}")
+            a.title.set_fontsize(7)
+            a.grid(False)
+        fig.suptitle(f"The {len(hard)} NORMAL test images the 27 runs of v2-v8 rank worst (label: NORMAL)",
+                     fontsize=10, fontweight='bold')
+    return save_figure(fig, out)
+
 # %% ../nbs/09g_recipe_tables.ipynb #b3aa91a9
 # README marker name -> the table from the results folder
 README_TABLES = {**STUDY_TABLES, 'v6': v6_md, 'v7': v7_md, 'v8': v8_md, 'v9': v9_md, 'recipes': recipes_md,
-                 'oracle': oracle_md, 'comparison': comparison_md}
+                 'oracle': oracle_md, 'comparison': comparison_md,
+                 'hard': hard_md}

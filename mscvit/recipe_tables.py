@@ -331,7 +331,8 @@ def _held_out(f:Path, hard:pd.Index, runs:list) -> tuple:
 
 def hard_md(fig_dir:str|Path|None=None) -> str:
     """The hard NORMAL test images (`hard_normals` over `EARLIER_RUNS`), and how much of the ranking errors of runs
-    that did not choose them they carry: v6-v8 for images chosen on v2-v5 (`SPLIT_HALF`), and v9 (part 11's addendum)."""
+    that did not choose them they carry: v6-v8 for images chosen on v2-v5 (`SPLIT_HALF`), and v9 (part 11's
+    addendum)."""
     f = Path(_path(fig_dir))
     if not all((f/d/'predictions.csv').exists() for d in EARLIER_RUNS):
         return _missing('The hard NORMAL images', 'the predictions of the 27 runs of v2-v8 are not all in figures/')
@@ -366,10 +367,12 @@ def plot_hard_normals(fig_dir:str|Path|None=None, out:str|Path|None=None, data:s
     f = Path(_path(fig_dir))
     out = Path(out) if out is not None else f/'hard_normals.png'
     if not all((f/d/'predictions.csv').exists() for d in EARLIER_RUNS):
-        _note('hard NORMAL images skipped: the predictions of v2-v8 are not all there'); return None
+        _note('hard NORMAL images skipped: the predictions of v2-v8 are not all there')
+        return None
     try: root = find_data_root(data)
     except DataError as e:
-        _note(f"hard NORMAL images skipped: no images found ({str(e).split('. ')[0]})"); return None
+        _note(f"hard NORMAL images skipped: no images found ({str(e).split('. ')[0]})")
+        return None
     hard = hard_normals(f)
     prob = pd.concat([read_predictions(f/d).set_index('path').probability for d in EARLIER_RUNS], axis=1).mean(1)
     with _style():

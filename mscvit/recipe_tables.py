@@ -360,7 +360,8 @@ def hard_md(fig_dir:str|Path|None=None) -> str:
     return md
 
 def plot_hard_normals(fig_dir:str|Path|None=None, out:str|Path|None=None, data:str|Path|None=None) -> Path|None:
-    "The hard NORMAL test images (`hard_normals`), each with its mean probability of PNEUMONIA; None without data."
+    """The hard NORMAL test images (`hard_normals`), each with its mean probability of PNEUMONIA, and beside the figure
+    the CSV of what it shows (written without data too); None without data."""
     from mscvit.plots import _style, _note, save_figure, Figure
     from mscvit.data import find_data_root, DataError
     from mscvit.dataset import load_xray
@@ -369,12 +370,18 @@ def plot_hard_normals(fig_dir:str|Path|None=None, out:str|Path|None=None, data:s
     if not all((f/d/'predictions.csv').exists() for d in EARLIER_RUNS):
         _note('hard NORMAL images skipped: the predictions of v2-v8 are not all there')
         return None
+    hard = hard_normals(f)
+    preds = [read_predictions(f/d).set_index('path') for d in EARLIER_RUNS]
+    prob = pd.concat([p.probability for p in preds], axis=1).mean(axis=1)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame({'path': hard.index, 'pneumonia_ranked_below': hard.values.round(4),
+                  'mean_probability': prob[hard.index].values.round(4),
+                  'runs_calling_pneumonia': [sum(int(p.prediction[i]) for p in preds) for i in hard.index],
+                  'runs': len(preds)}).to_csv(out.with_suffix('.csv'), index=False)
     try: root = find_data_root(data)
     except DataError as e:
         _note(f"hard NORMAL images skipped: no images found ({str(e).split('. ')[0]})")
         return None
-    hard = hard_normals(f)
-    prob = pd.concat([read_predictions(f/d).set_index('path').probability for d in EARLIER_RUNS], axis=1).mean(1)
     with _style():
         fig = Figure(figsize=(9, 4.4), layout='constrained')
         for a, p in zip(fig.subplots(2, (len(hard) + 1) // 2, squeeze=False).ravel(), hard.index):

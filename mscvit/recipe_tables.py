@@ -9,7 +9,7 @@ import numpy as np, pandas as pd
 from pathlib import Path
 from .core import load_json
 from .tables import _path
-from .evidence import seed_summary, read_predictions
+from .evidence import seed_summary, read_predictions, degenerate
 from .metrics import HEADLINE_KEYS
 from .tables import md_table, _pm, _f, _missing, comparison_table
 from .study_tables import (README_TABLES as STUDY_TABLES, seeds_vs_v3_md, acceptance_md, ACCEPTANCE,
@@ -17,8 +17,8 @@ from .study_tables import (README_TABLES as STUDY_TABLES, seeds_vs_v3_md, accept
 
 # %% auto #0
 __all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'V7_SEEDS', 'GRID', 'RECIPES', 'V8_SEEDS', 'V9_SEEDS', 'V3_SIX', 'EARLIER_RUNS',
-           'SPLIT_HALF', 'HARD_K', 'HARD_SHARE', 'README_TABLES', 'bar_met', 'v6_md', 'choices_md', 'v7_md',
-           'recipes_md', 'oracle_bounds', 'oracle_md', 'grid_md', 'v8_md', 'welch_ci', 'v9_verdict', 'v9_md',
+           'SPLIT_HALF', 'HARD_K', 'HARD_SHARE', 'OTHER_MODELS', 'README_TABLES', 'bar_met', 'v6_md', 'choices_md',
+           'v7_md', 'recipes_md', 'oracle_bounds', 'oracle_md', 'grid_md', 'v8_md', 'welch_ci', 'v9_verdict', 'v9_md',
            'comparison_md', 'pair_errors', 'hard_normals', 'hard_md', 'plot_hard_normals']
 
 # %% ../nbs/09g_recipe_tables.ipynb #0c4f4d93
@@ -303,6 +303,11 @@ SPLIT_HALF = ([d for name, _, _, _, dirs in RECIPES if name[:2] in ('v2', 'v3', 
               [d for name, _, _, _, dirs in RECIPES if name in ('v6', 'v7', 'v8') for d in dirs])  # choose, check
 HARD_K = 10  # part 11's addendum: the 10 hardest NORMAL images
 HARD_SHARE = 0.30  # its prediction: they carry at least this share of each v9 seed's misordered pairs
+# other models trained with the v3 recipe (the study, issue 11): do the same images carry their errors?
+OTHER_MODELS = {'ResNet-18 of the study, GPU and CPU arm': ('study/resnet18_s*', 'study_cpu/resnet18_s*'),
+                'MSCViT-T ablations of the study': ('study/mscvit_t_no_*_s*', 'study/mscvit_t_single_scale_s*'),
+                'MSCViT-XS, CPU arm': ('study_cpu/mscvit_xs_s*',),
+                'ViT-Tiny/16 and /8 of the study': ('study/vit_tiny_s*', 'study/vit_tiny_p8_s*')}
 
 def pair_errors(pred:pd.DataFrame) -> pd.Series:
     """Per NORMAL image of `pred` (path, label, probability): the fraction of PNEUMONIA images ranked below it, ties
@@ -344,6 +349,12 @@ def hard_md(fig_dir:str|Path|None=None) -> str:
                    'Probability of PNEUMONIA (mean)', 'Runs calling it PNEUMONIA'], rows)
     cells, _ = _held_out(f, hard_normals(f, SPLIT_HALF[0]).index, SPLIT_HALF[1])
     checks = [[f"the {HARD_K} chosen on v2-v5's 18 runs", f"v6-v8 ({len(SPLIT_HALF[1])} runs)", *cells]]
+    for label, globs in OTHER_MODELS.items():
+        runs = sorted(str(d.relative_to(f)) for g in globs for d in f.glob(g) if (d/'predictions.csv').exists())
+        if not runs: continue
+        bad = sum(bool(degenerate(f/d)) for d in runs)
+        checks.append([f"the {HARD_K} above (chosen on the 27 runs)", f"{label} ({len(runs)} run{'s' if len(runs) > 1 else ''}"
+                       + (f", {bad} degenerate)" if bad else ')'), *_held_out(f, hard.index, runs)[0]])
     v9 = [f'reference_v9_s{k}' for k in V9_SEEDS]
     done = all((f/d/'predictions.csv').exists() and _tested(f/d) for d in v9)
     if done:

@@ -353,7 +353,8 @@ def hard_md(fig_dir:str|Path|None=None) -> str:
         runs = sorted(str(d.relative_to(f)) for g in globs for d in f.glob(g) if (d/'predictions.csv').exists())
         if not runs: continue
         bad = sum(bool(degenerate(f/d)) for d in runs)
-        checks.append([f"the {HARD_K} above (chosen on the 27 runs)", f"{label} ({len(runs)} run{'s' if len(runs) > 1 else ''}"
+        n = f"{len(runs)} run{'s' if len(runs) > 1 else ''}"
+        checks.append([f"the {HARD_K} above (chosen on the 27 runs)", f"{label} ({n}"
                        + (f", {bad} degenerate)" if bad else ')'), *_held_out(f, hard.index, runs)[0]])
     v9 = [f'reference_v9_s{k}' for k in V9_SEEDS]
     done = all((f/d/'predictions.csv').exists() and _tested(f/d) for d in v9)

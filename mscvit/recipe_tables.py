@@ -19,7 +19,7 @@ from .study_tables import (README_TABLES as STUDY_TABLES, seeds_vs_v3_md, accept
 __all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'V7_SEEDS', 'GRID', 'RECIPES', 'V8_SEEDS', 'V9_SEEDS', 'V3_SIX', 'EARLIER_RUNS',
            'SPLIT_HALF', 'HARD_K', 'HARD_SHARE', 'OTHER_MODELS', 'README_TABLES', 'bar_met', 'v6_md', 'choices_md',
            'v7_md', 'recipes_md', 'oracle_bounds', 'oracle_md', 'grid_md', 'v8_md', 'welch_ci', 'v9_verdict', 'v9_md',
-           'comparison_md', 'pair_errors', 'hard_normals', 'hard_md', 'plot_hard_normals']
+           'comparison_md', 'pair_errors', 'hard_normals', 'hard_table', 'hard_md', 'plot_hard_normals']
 
 # %% ../nbs/09g_recipe_tables.ipynb #0c4f4d93
 V6_BUDGET_MIN = 60  # issue 10: the reference recipe trains within 60 minutes on 2 CPU cores
@@ -230,14 +230,12 @@ V3_SIX = ['reference', 'reference_s1', 'reference_s2', 'v5/base_s3', 'v5/base_s4
 def welch_ci(a, # one group's values
              b, # the other's
              level:float=0.95) -> tuple:
-    "Mean of `a` minus mean of `b`, and Welch's `level` interval for it (unequal variances, Welch-Satterthwaite df)."
+    "Mean of `a` minus mean of `b`, and Welch's `level` interval for it (scipy's `ttest_ind`, unequal variances)."
     a, b = np.asarray(a, float), np.asarray(b, float)
-    va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
     d = float(a.mean() - b.mean())
-    if va + vb == 0: return d, d, d
-    df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))
-    h = float(stats.t.ppf((1 + level) / 2, df) * math.sqrt(va + vb))
-    return d, d - h, d + h
+    if a.var() == 0 and b.var() == 0: return d, d, d  # no spread: scipy's interval is undefined
+    ci = stats.ttest_ind(a, b, equal_var=False).confidence_interval(level)
+    return d, float(ci.low), float(ci.high)
 
 def _test_values(runs:list, key:str) -> list: return [_tested(d)['test'][key] for d in runs]
 
@@ -292,8 +290,8 @@ def comparison_md(fig_dir:str|Path|None=None) -> str:
     (part 11), with v3's mean and its committed seed-0 run below."""
     f = Path(_path(fig_dir))
     runs = _finished_runs(f, 'reference_v9_s[678]')
-    first = ('MSCViT-T, v9', runs, "the headline (figures/protocol.md part 11: v2's recipe on new seeds 6-8), each "
-             'seed evaluated on test once') if len(runs) == 3 else None
+    note = "the headline (figures/protocol.md part 11: v2's recipe on new seeds 6-8), each seed evaluated on test once"
+    first = ('MSCViT-T, v9', seed_summary(runs), note) if len(runs) == 3 else None
     return comparison_table(f/'reference', f/'published.csv', first=first)
 
 # %% ../nbs/09g_recipe_tables.ipynb #3907cd41
@@ -325,6 +323,16 @@ def hard_normals(fig_dir:str|Path|None=None, runs:list=EARLIER_RUNS, k:int=HARD_
     "The `k` NORMAL test images with the highest mean `pair_errors` over `runs`: path -> mean e_n, highest first."
     return _errors(Path(_path(fig_dir)), runs).mean(axis=1).sort_values(ascending=False, kind='stable').head(k)
 
+def hard_table(fig_dir:str|Path|None=None) -> pd.DataFrame:
+    """`hard_normals` over `EARLIER_RUNS` with, per image, its mean probability of PNEUMONIA over those runs and how
+    many of them call it PNEUMONIA at their validation threshold (`figures/hard_normals.csv`)."""
+    f = Path(_path(fig_dir))
+    hard = hard_normals(f)
+    preds = [read_predictions(f/d).set_index('path').loc[hard.index] for d in EARLIER_RUNS]
+    return pd.DataFrame({'path': hard.index, 'pneumonia_ranked_below': hard.values.round(4),
+                         'mean_probability': np.mean([p.probability for p in preds], axis=0).round(4),
+                         'runs_calling_pneumonia': np.sum([p.prediction for p in preds], axis=0), 'runs': len(preds)})
+
 def _held_out(f:Path, hard:pd.Index, runs:list) -> tuple:
     """On `runs`: each run's share of misordered pairs on the images `hard` (min-max, mean), and the mean ROC AUC with
     and without them."""
@@ -341,10 +349,10 @@ def hard_md(fig_dir:str|Path|None=None) -> str:
     f = Path(_path(fig_dir))
     if not all((f/d/'predictions.csv').exists() for d in EARLIER_RUNS):
         return _missing('The hard NORMAL images', 'the predictions of the 27 runs of v2-v8 are not all in figures/')
-    hard = hard_normals(f)
-    preds = {d: read_predictions(f/d).set_index('path') for d in EARLIER_RUNS}
-    rows = [[Path(p).name, f"{100 * e:.0f}", f"{np.mean([preds[d].probability[p] for d in preds]):.2f}",
-             f"{sum(int(preds[d].prediction[p]) for d in preds)} of {len(preds)}"] for p, e in hard.items()]
+    t = hard_table(f)
+    hard = pd.Index(t.path)
+    rows = [[Path(r.path).name, f"{100 * r.pneumonia_ranked_below:.0f}", f"{r.mean_probability:.2f}",
+             f"{r.runs_calling_pneumonia} of {r.runs}"] for r in t.itertuples()]
     md = md_table(['NORMAL test image', 'PNEUMONIA images ranked below it (%, mean of 27 runs)',
                    'Probability of PNEUMONIA (mean)', 'Runs calling it PNEUMONIA'], rows)
     cells, _ = _held_out(f, hard_normals(f, SPLIT_HALF[0]).index, SPLIT_HALF[1])
@@ -355,14 +363,14 @@ def hard_md(fig_dir:str|Path|None=None) -> str:
         bad = sum(bool(degenerate(f/d)) for d in runs)
         n = f"{len(runs)} run{'s' if len(runs) > 1 else ''}"
         checks.append([f"the {HARD_K} above (chosen on the 27 runs)", f"{label} ({n}"
-                       + (f", {bad} degenerate)" if bad else ')'), *_held_out(f, hard.index, runs)[0]])
+                       + (f", {bad} degenerate)" if bad else ')'), *_held_out(f, hard, runs)[0]])
     v9 = [f'reference_v9_s{k}' for k in V9_SEEDS]
     done = all((f/d/'predictions.csv').exists() and _tested(f/d) for d in v9)
     if done:
-        cells, share = _held_out(f, hard.index, v9)
+        cells, share = _held_out(f, hard, v9)
         checks.append([f"the {HARD_K} above (chosen on the 27 runs)", 'v9 (3 seeds, part 11)', *cells])
     md += ("\n\nThe share they carry of the misordered pairs of runs that did not choose them (10 images chosen at "
-           f"random would carry about {HARD_K / len(preds[EARLIER_RUNS[0]].query('label == 0')):.0%}):\n\n" + md_table(
+           f"random would carry about {HARD_K / len(_errors(f, EARLIER_RUNS[:1])):.0%}):\n\n" + md_table(
                ['Images', 'Runs checked', 'Share per run (min-max)', 'Share (mean)', 'ROC AUC (mean)',
                 'ROC AUC without those images (mean; a description, not a result)'], checks))
     if done:
@@ -382,26 +390,21 @@ def plot_hard_normals(fig_dir:str|Path|None=None, out:str|Path|None=None, data:s
     if not all((f/d/'predictions.csv').exists() for d in EARLIER_RUNS):
         _note('hard NORMAL images skipped: the predictions of v2-v8 are not all there')
         return None
-    hard = hard_normals(f)
-    preds = [read_predictions(f/d).set_index('path') for d in EARLIER_RUNS]
-    prob = pd.concat([p.probability for p in preds], axis=1).mean(axis=1)
+    t = hard_table(f)
     out.parent.mkdir(parents=True, exist_ok=True)
-    pd.DataFrame({'path': hard.index, 'pneumonia_ranked_below': hard.values.round(4),
-                  'mean_probability': prob[hard.index].values.round(4),
-                  'runs_calling_pneumonia': [sum(int(p.prediction[i]) for p in preds) for i in hard.index],
-                  'runs': len(preds)}).to_csv(out.with_suffix('.csv'), index=False)
+    t.to_csv(out.with_suffix('.csv'), index=False)
     try: root = find_data_root(data)
     except DataError as e:
         _note(f"hard NORMAL images skipped: no images found ({str(e).split('. ')[0]})")
         return None
     with _style():
         fig = Figure(figsize=(9, 4.4), layout='constrained')
-        for a, p in zip(fig.subplots(2, (len(hard) + 1) // 2, squeeze=False).ravel(), hard.index):
-            a.imshow(load_xray(root/p, 224)[0], cmap='gray', vmin=0, vmax=255)
-            a.set(xticks=[], yticks=[], title=f"{Path(p).stem}\np(PNEUMONIA) = {prob[p]:.2f}")
+        for a, r in zip(fig.subplots(2, (len(t) + 1) // 2, squeeze=False).ravel(), t.itertuples()):
+            a.imshow(load_xray(root/r.path, 224)[0], cmap='gray', vmin=0, vmax=255)
+            a.set(xticks=[], yticks=[], title=f"{Path(r.path).stem}\np(PNEUMONIA) = {r.mean_probability:.2f}")
             a.title.set_fontsize(7)
             a.grid(False)
-        fig.suptitle(f"The {len(hard)} NORMAL test images the 27 runs of v2-v8 rank worst (label: NORMAL)",
+        fig.suptitle(f"The {len(t)} NORMAL test images the 27 runs of v2-v8 rank worst (label: NORMAL)",
                      fontsize=10, fontweight='bold')
     return save_figure(fig, out)
 

@@ -254,8 +254,8 @@ def read_published(path:str|Path|None=None) -> pd.DataFrame:
     return pd.read_csv(path)
 
 def comparison_table(run:str|Path|None=None, published:str|Path|None=None,
-                     first:tuple|None=None, # (label, run folders, note): a recipe whose mean over seeds leads the
-                                            # table, when the headline is not the committed run's recipe
+                     first:tuple|None=None, # (label, `seed_summary` of its runs, note): a recipe whose mean over
+                                            # seeds leads the table, when the headline is not the committed run's
                     ) -> str:
     "The reference test result next to published results on the same test set, with how each was obtained."
     run = _path(run, 'reference')
@@ -266,9 +266,9 @@ def comparison_table(run:str|Path|None=None, published:str|Path|None=None,
     if m is None and pub is None: return _missing('The comparison', 'no reference run and no figures/published.csv')
     rows = []
     if first is not None:
-        t = pd.DataFrame([load_json(Path(r)/'metrics.json')['test'] for r in first[1]])
-        rows.append([f"**This work: {first[0]}, mean ± sd of {len(t)} seeds**", 'none (from scratch)',
-                     *(_pm(t[k].mean(), t[k].std(), k) for k in keys), first[2]])
+        label, s, note = first
+        rows.append([f"**This work: {label}, mean ± sd of {s['n_seeds']} seeds**", 'none (from scratch)',
+                     *(_pm(s['test'][k]['mean'], s['test'][k]['sd'], k) for k in keys), note])
     if m is not None:
         ci = m['test'].get('ci95', {})
         cell = lambda k: _pm(m['test'][k], math.nan, k) + (

@@ -4,11 +4,12 @@
 
 # %% ../nbs/07b_evaluate.ipynb #8b26be38
 from __future__ import annotations
-import os, sys, json, argparse
+import os, sys, json, math, argparse
 from dataclasses import asdict, replace
 from pathlib import Path
 import numpy as np, pandas as pd
 import torch
+import torch.nn.functional as F
 from .core import get_device, save_json, load_json
 from .data import DataError
 from .dataset import XrayDataset, Normalize
@@ -20,7 +21,8 @@ from .checkpoint import (CheckpointError, save_checkpoint, load_checkpoint, mode
                                slim_checkpoint, predict_logits)
 
 # %% auto #0
-__all__ = ['evaluate_split', 'prediction_table', 'finalize', 'evaluate_checkpoint', 'evaluate_ensemble', 'eval_cli']
+__all__ = ['TTA_VIEWS', 'evaluate_split', 'prediction_table', 'finalize', 'tta_view', 'ViewThenNormalize', 'tta_probs',
+           'evaluate_checkpoint', 'evaluate_ensemble', 'eval_cli']
 
 # %% ../nbs/07b_evaluate.ipynb #0492e45c
 def evaluate_split(
@@ -103,6 +105,53 @@ def finalize(out:Path, root:Path, cfg:TrainConfig, va_ds, te_items, device, wall
     if tm is not None: record_test_evaluation(res, out, kind='train')
     return res
 
+# %% ../nbs/07b_evaluate.ipynb #36562668
+TTA_VIEWS = (  # name, area kept by a centred zoom, rotation (degrees), shift right and down (fractions of the side)
+    ('identity', 1.0, 0.0, 0.0, 0.0),
+    ('zoom 85%', 0.85, 0.0, 0.0, 0.0),
+    ('zoom 75%', 0.75, 0.0, 0.0, 0.0),
+    ('rotate +5', 1.0, 5.0, 0.0, 0.0),
+    ('rotate -5', 1.0, -5.0, 0.0, 0.0),
+    ('shift +3% x', 1.0, 0.0, 0.03, 0.0),
+    ('shift -3% x', 1.0, 0.0, -0.03, 0.0),
+    ('shift +3% y', 1.0, 0.0, 0.0, 0.03),
+    ('shift -3% y', 1.0, 0.0, 0.0, -0.03),
+)
+
+def tta_view(x:torch.Tensor, # [B, C, H, W] float in [0, 1]
+             area:float=1.0, # area fraction kept by a centred zoom (1: none)
+             degrees:float=0.0, # rotation
+             shift_x:float=0.0, shift_y:float=0.0, # where the view is centred, as fractions of the side
+            ) -> torch.Tensor:
+    "One fixed view of a batch, resampled as `XrayAugment` does (bilinear, zero padding)."
+    s, a = math.sqrt(area), math.radians(degrees)
+    theta = torch.tensor([[math.cos(a) * s, -math.sin(a) * s, 2 * shift_x],
+                          [math.sin(a) * s, math.cos(a) * s, 2 * shift_y]], dtype=x.dtype, device=x.device)
+    grid = F.affine_grid(theta.expand(x.shape[0], 2, 3), list(x.shape), align_corners=False)
+    return F.grid_sample(x, grid, mode='bilinear', padding_mode='zeros', align_corners=False)
+
+class ViewThenNormalize(torch.nn.Module):
+    "A `Normalize` preceded by one fixed view (`tta_view`); uint8 input is scaled to [0, 1] first."
+    def __init__(self, norm:Normalize, view:tuple): # `view`: a row of `TTA_VIEWS`
+        super().__init__()
+        self.norm, self.view = norm, view
+    def forward(self, x):
+        if x.dtype == torch.uint8: x = x.float() / 255
+        return self.norm(tta_view(x, *self.view[1:]))
+
+def tta_probs(ck:dict, # a loaded checkpoint
+              ds:XrayDataset, # the images
+              device=None, batch_size:int=128,
+              views=TTA_VIEWS, # rows of `TTA_VIEWS`
+             ) -> np.ndarray:
+    "Class-1 probability of each image of `ds` (in order), the mean over `views` at temperature 1 (float64)."
+    if not views: raise ValueError("TTA needs at least one view.")
+    device = get_device(device or None)
+    model = model_from_checkpoint(ck).to(device)
+    norm = Normalize.from_dict(ck['norm'])
+    ps = [apply_temperature(predict_logits(model, ds, ViewThenNormalize(norm, v), batch_size, device)) for v in views]
+    return np.mean(ps, 0).astype(np.float64)
+
 # %% ../nbs/07b_evaluate.ipynb #18c6157e
 def evaluate_checkpoint(
     checkpoint: str | Path,
@@ -111,52 +160,74 @@ def evaluate_checkpoint(
     out: str | Path | None = None,
     device=None,
     n_boot: int = 1000,
+    tta: bool = False, # average over `TTA_VIEWS`, with the threshold chosen on the validation split's TTA probabilities
 ) -> dict:
-    "Evaluate a checkpoint on 'test', 'val' or 'train'; write eval_{split}.json and predictions_{split}.csv to `out`."
+    """Evaluate a checkpoint on 'test', 'val' or 'train'; write eval_{split}.json and predictions_{split}.csv to `out`
+    (with `tta`, also predictions_val.csv: the validation probabilities its threshold was chosen on)."""
     ck = load_checkpoint(checkpoint)
     cfg = config_of(ck)
     root, tr, va, te = run_splits(replace(cfg, limit_train=0, limit_eval=0), data)  # every image of each split
     parts = {'test': te, 'val': va, 'train': tr}
     if split not in parts: raise ValueError(f"Unknown split {split!r}; valid splits: {', '.join(parts)}")
-    m, preds, _ = evaluate_split(ck, parts[split], device, n_boot=n_boot)
+    extra, vpred = {}, None
+    if tta:
+        vds = XrayDataset(va, ck['img_size'], ck['in_chans'], cache=True, validate=True)
+        vy, vp = vds.labels.numpy(), tta_probs(ck, vds, device)
+        thr = float(choose_threshold(vy, vp, cfg.threshold_rule, cfg.target_sensitivity))
+        ds = vds if split == 'val' else XrayDataset(parts[split], ck['img_size'], ck['in_chans'], cache=True)
+        y, p = ds.labels.numpy(), vp if split == 'val' else tta_probs(ck, ds, device)
+        m = binary_metrics(y, p, thr)
+        if n_boot: m['ci95'] = bootstrap_ci(y, p, thr, n_boot=n_boot, seed=0)
+        preds, vpred = prediction_table(ds.items.path, y, p, thr), prediction_table(vds.items.path, vy, vp, thr)
+        extra = {'tta': [v[0] for v in TTA_VIEWS], 'stored_threshold': ck['threshold'],
+                 'threshold_source': f'{cfg.threshold_rule} on the TTA probabilities of the validation split'}
+    else: (m, preds, _), thr = evaluate_split(ck, parts[split], device, n_boot=n_boot), ck['threshold']
     m = {
         'model': ck['model_name'],
         'img_size': ck['img_size'],
-        'threshold': ck['threshold'],
+        'threshold': thr,
         'checkpoint': str(checkpoint),
         'seed': cfg.seed,
         'preset_config': asdict(cfg),
+        **extra,
         'split': split,
         split: m,
     }
     if split == 'test':
-        record_test_evaluation(m, Path(checkpoint).parent, kind='eval', note=f'mscvit-eval of {checkpoint}')
+        note = f"mscvit-eval{' --tta' if tta else ''} of {checkpoint}"
+        run = Path(out) if tta and out is not None else Path(checkpoint).parent  # a TTA row names its own folder
+        record_test_evaluation(m, run, kind='eval', note=note)
     if out is not None:
         out = Path(out)
         preds['path'] = [_rel(p, root) for p in preds.path]
         preds.to_csv(out/f'predictions_{split}.csv', index=False)
+        if vpred is not None and split != 'val':
+            vpred['path'] = [_rel(p, root) for p in vpred.path]
+            vpred.to_csv(out/'predictions_val.csv', index=False)
         save_json(m, out/f'eval_{split}.json')
     return m
 
 # %% ../nbs/07b_evaluate.ipynb #3af80adf
-def _member_probs(cks:list, items:pd.DataFrame, device, batch_size:int) -> tuple[np.ndarray, np.ndarray]:
-    "Labels and the mean class-1 probability of the checkpoints `cks` on `items`."
+def _member_probs(cks:list, items:pd.DataFrame, device, batch_size:int,
+                  tta:bool=False) -> tuple[np.ndarray, np.ndarray]:
+    "Labels and the mean class-1 probability of the checkpoints `cks` on `items` (each member's TTA mean with `tta`)."
     ps, dss = [], {}
     for ck in cks:
         key = (ck['img_size'], ck['in_chans'])
         if key not in dss: dss[key] = XrayDataset(items, ck['img_size'], ck['in_chans'], cache=True, validate=True)
-        model = model_from_checkpoint(ck).to(device)
-        ps.append(
-            apply_temperature(
-                predict_logits(model, dss[key], Normalize.from_dict(ck['norm']), batch_size, device)
-            )
-        )
+        if tta: ps.append(tta_probs(ck, dss[key], device, batch_size))
+        else:
+            model = model_from_checkpoint(ck).to(device)
+            norm = Normalize.from_dict(ck['norm'])
+            ps.append(apply_temperature(predict_logits(model, dss[key], norm, batch_size, device)))
     return next(iter(dss.values())).labels.numpy(), np.mean(ps, 0)
 
 def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that share the validation split
                       data=None, # data root (searched when None)
                       out:str|Path|None=None, # folder for metrics.json and predictions.csv (None: write nothing)
-                      device=None, n_boot:int=1000, batch_size:int=128) -> dict:
+                      device=None, n_boot:int=1000, batch_size:int=128,
+                      tta:bool=False, # each member's probability is its mean over `TTA_VIEWS`
+                     ) -> dict:
     "Mean probability of the members; threshold chosen on the validation split; test evaluated once."
     if len(checkpoints) < 2: raise ValueError(f"An ensemble needs at least two checkpoints, got {len(checkpoints)}.")
     cks = [load_checkpoint(c) for c in checkpoints]
@@ -170,9 +241,9 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
     device = get_device(device or None)
     cfg = cfgs[0]
     root, _, va, te = run_splits(cfg, data)
-    vy, vp = _member_probs(cks, va, device, batch_size)
+    vy, vp = _member_probs(cks, va, device, batch_size, tta)
     thr = choose_threshold(vy, vp, cfg.threshold_rule, cfg.target_sensitivity)
-    ty, tp = _member_probs(cks, te, device, batch_size)
+    ty, tp = _member_probs(cks, te, device, batch_size, tta)
     tm = binary_metrics(ty, tp, thr)
     if n_boot: tm['ci95'] = bootstrap_ci(ty, tp, thr, n_boot=n_boot, seed=0)
     runs = [Path(c).parent for c in checkpoints]
@@ -181,23 +252,15 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
     res = {
         'model': models[0] if len(models) == 1 else '+'.join(models),
         'ensemble_of': len(cks),
-        'members': [
-            {
-                'checkpoint': str(c),
-                'model': f.model,
-                'seed': f.seed,
-                'img_size': f.img_size,
-                'epochs': f.epochs,
-                'best_epoch': ck['best']['epoch'],
-            }
-            for c, f, ck in zip(checkpoints, cfgs, cks)
-        ],
+        'members': [dict(checkpoint=str(c), model=f.model, seed=f.seed, img_size=f.img_size, epochs=f.epochs,
+                         best_epoch=ck['best']['epoch']) for c, f, ck in zip(checkpoints, cfgs, cks)],
         'img_size': cfg.img_size,
         'epochs': cfg.epochs,
         'seed': [f.seed for f in cfgs],
         'preset_config': asdict(cfg),
         'threshold': float(thr),
         'threshold_rule': cfg.threshold_rule,
+        **({'tta': [v[0] for v in TTA_VIEWS]} if tta else {}),
         'checkpoint': [str(c) for c in checkpoints],
         'wall_time_s': sum(walls) if all(w is not None for w in walls) else None,
         'val': binary_metrics(vy, vp, thr),
@@ -209,7 +272,8 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
         prediction_table([_rel(p, root) for p in te.path], ty, tp, thr).to_csv(out/'predictions.csv', index=False)
         prediction_table([_rel(p, root) for p in va.path], vy, vp, thr).to_csv(out/'val_predictions.csv', index=False)
         save_json(res, out/'metrics.json')
-    record_test_evaluation(res, out if out is not None else Path(checkpoints[0]).parent, kind='ensemble')
+    record_test_evaluation(res, out if out is not None else Path(checkpoints[0]).parent, kind='ensemble',
+                           note='mscvit-eval --tta (each member averaged over the TTA views)' if tta else '')
     return res
 
 # %% ../nbs/07b_evaluate.ipynb #ed325d56
@@ -230,6 +294,8 @@ def eval_cli(argv=None):
     ap.add_argument('--out', help='folder for eval_SPLIT.json and predictions_SPLIT.csv')
     ap.add_argument('--device')
     ap.add_argument('--n-boot', type=int, default=1000)
+    ap.add_argument('--tta', action='store_true', help='test-time augmentation: average over fixed views '
+                    '(`mscvit.evaluate.TTA_VIEWS`), threshold chosen on the validation split\'s TTA probabilities')
     a = ap.parse_args(argv)
     try:
         if a.out: Path(a.out).mkdir(parents=True, exist_ok=True)
@@ -237,8 +303,8 @@ def eval_cli(argv=None):
             if a.split != 'test':
                 raise ValueError(f"An ensemble chooses its threshold on the validation split and evaluates test; "
                                  f"--split {a.split} is not supported.")
-            m = evaluate_ensemble(a.checkpoint, a.data, a.out, a.device, a.n_boot)
-        else: m = evaluate_checkpoint(a.checkpoint[0], a.data, a.split, a.out, a.device, a.n_boot)
+            m = evaluate_ensemble(a.checkpoint, a.data, a.out, a.device, a.n_boot, tta=a.tta)
+        else: m = evaluate_checkpoint(a.checkpoint[0], a.data, a.split, a.out, a.device, a.n_boot, tta=a.tta)
     except (ValueError, DataError, CheckpointError) as e:
         print(f"mscvit-eval: error: {e}", file=sys.stderr)
         return 2

@@ -153,6 +153,19 @@ def tta_probs(ck:dict, # a loaded checkpoint
     return np.mean(ps, 0).astype(np.float64)
 
 # %% ../nbs/07b_evaluate.ipynb #18c6157e
+def _tta_eval(ck:dict, cfg:TrainConfig, va:pd.DataFrame, items:pd.DataFrame|None, device, n_boot:int) -> tuple:
+    """TTA metrics and predictions on `items` (None: the validation split itself) at the threshold chosen on the
+    validation split's TTA probabilities; also the validation metrics and predictions."""
+    vds = XrayDataset(va, ck['img_size'], ck['in_chans'], cache=True, validate=True)
+    vy, vp = vds.labels.numpy(), tta_probs(ck, vds, device)
+    thr = float(choose_threshold(vy, vp, cfg.threshold_rule, cfg.target_sensitivity))
+    ds = vds if items is None else XrayDataset(items, ck['img_size'], ck['in_chans'], cache=True, validate=True)
+    y, p = ds.labels.numpy(), vp if items is None else tta_probs(ck, ds, device)
+    m = binary_metrics(y, p, thr)
+    if n_boot: m['ci95'] = bootstrap_ci(y, p, thr, n_boot=n_boot, seed=0)
+    vpred = prediction_table(vds.items.path, vy, vp, thr)
+    return m, prediction_table(ds.items.path, y, p, thr), thr, binary_metrics(vy, vp, thr), vpred
+
 def evaluate_checkpoint(
     checkpoint: str | Path,
     data=None,
@@ -162,8 +175,9 @@ def evaluate_checkpoint(
     n_boot: int = 1000,
     tta: bool = False, # average over `TTA_VIEWS`, with the threshold chosen on the validation split's TTA probabilities
 ) -> dict:
-    """Evaluate a checkpoint on 'test', 'val' or 'train'; write eval_{split}.json and predictions_{split}.csv to `out`
-    (with `tta`, also predictions_val.csv: the validation probabilities its threshold was chosen on)."""
+    """Evaluate a checkpoint on 'test', 'val' or 'train'; write eval_{split}.json and predictions_{split}.csv to `out`.
+    A TTA evaluation of the test split writes a run folder instead, as an ensemble does: metrics.json, predictions.csv
+    and val_predictions.csv (the validation probabilities its threshold was chosen on)."""
     ck = load_checkpoint(checkpoint)
     cfg = config_of(ck)
     root, tr, va, te = run_splits(replace(cfg, limit_train=0, limit_eval=0), data)  # every image of each split
@@ -171,40 +185,25 @@ def evaluate_checkpoint(
     if split not in parts: raise ValueError(f"Unknown split {split!r}; valid splits: {', '.join(parts)}")
     extra, vpred = {}, None
     if tta:
-        vds = XrayDataset(va, ck['img_size'], ck['in_chans'], cache=True, validate=True)
-        vy, vp = vds.labels.numpy(), tta_probs(ck, vds, device)
-        thr = float(choose_threshold(vy, vp, cfg.threshold_rule, cfg.target_sensitivity))
-        ds = vds if split == 'val' else XrayDataset(parts[split], ck['img_size'], ck['in_chans'], cache=True)
-        y, p = ds.labels.numpy(), vp if split == 'val' else tta_probs(ck, ds, device)
-        m = binary_metrics(y, p, thr)
-        if n_boot: m['ci95'] = bootstrap_ci(y, p, thr, n_boot=n_boot, seed=0)
-        preds, vpred = prediction_table(ds.items.path, y, p, thr), prediction_table(vds.items.path, vy, vp, thr)
-        extra = {'tta': [v[0] for v in TTA_VIEWS], 'stored_threshold': ck['threshold'],
-                 'threshold_source': f'{cfg.threshold_rule} on the TTA probabilities of the validation split'}
+        m, preds, thr, vm, vpred = _tta_eval(ck, cfg, va, None if split == 'val' else parts[split], device, n_boot)
+        extra = {'tta': [v[0] for v in TTA_VIEWS], 'stored_threshold': ck['threshold'], 'val': vm,
+                 'threshold_source': f'{cfg.threshold_rule} on the TTA probabilities of the validation split',
+                 'epochs': cfg.epochs, 'best_epoch': ck.get('best', {}).get('epoch')}
     else: (m, preds, _), thr = evaluate_split(ck, parts[split], device, n_boot=n_boot), ck['threshold']
-    m = {
-        'model': ck['model_name'],
-        'img_size': ck['img_size'],
-        'threshold': thr,
-        'checkpoint': str(checkpoint),
-        'seed': cfg.seed,
-        'preset_config': asdict(cfg),
-        **extra,
-        'split': split,
-        split: m,
-    }
+    m = {'model': ck['model_name'], 'img_size': ck['img_size'], 'threshold': thr, 'checkpoint': str(checkpoint),
+         'seed': cfg.seed, 'preset_config': asdict(cfg), **extra, 'split': split, split: m}
+    run_layout = tta and split == 'test' and out is not None
     if split == 'test':
         note = f"mscvit-eval{' --tta' if tta else ''} of {checkpoint}"
-        run = Path(out) if tta and out is not None else Path(checkpoint).parent  # a TTA row names its own folder
-        record_test_evaluation(m, run, kind='eval', note=note)
+        record_test_evaluation(m, Path(out) if run_layout else Path(checkpoint).parent, kind='eval', note=note)
     if out is not None:
         out = Path(out)
         preds['path'] = [_rel(p, root) for p in preds.path]
-        preds.to_csv(out/f'predictions_{split}.csv', index=False)
-        if vpred is not None and split != 'val':
+        preds.to_csv(out/('predictions.csv' if run_layout else f'predictions_{split}.csv'), index=False)
+        if run_layout:
             vpred['path'] = [_rel(p, root) for p in vpred.path]
-            vpred.to_csv(out/'predictions_val.csv', index=False)
-        save_json(m, out/f'eval_{split}.json')
+            vpred.to_csv(out/'val_predictions.csv', index=False)
+        save_json(m, out/('metrics.json' if run_layout else f'eval_{split}.json'))
     return m
 
 # %% ../nbs/07b_evaluate.ipynb #3af80adf

@@ -16,10 +16,11 @@ from .study_tables import (README_TABLES as STUDY_TABLES, seeds_vs_v3_md, accept
                                    _finished_runs, _v3_run, refit_verdict, _REFIT_RULE, _NAME, _u, paired_md)
 
 # %% auto #0
-__all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'V7_SEEDS', 'GRID', 'RECIPES', 'V8_SEEDS', 'V9_SEEDS', 'V3_SIX', 'EARLIER_RUNS',
-           'SPLIT_HALF', 'HARD_K', 'HARD_SHARE', 'OTHER_MODELS', 'README_TABLES', 'bar_met', 'v6_md', 'choices_md',
-           'v7_md', 'recipes_md', 'oracle_bounds', 'oracle_md', 'grid_md', 'v8_md', 'welch_ci', 'v9_verdict', 'v9_md',
-           'comparison_md', 'pair_errors', 'hard_normals', 'hard_table', 'hard_md', 'plot_hard_normals']
+__all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'V7_SEEDS', 'GRID', 'RECIPES', 'V8_SEEDS', 'V9_SEEDS', 'V3_SIX', 'HARD_FROM',
+           'EARLIER_RUNS', 'SPLIT_HALF', 'HARD_K', 'HARD_SHARE', 'OTHER_MODELS', 'README_TABLES', 'bar_met', 'v6_md',
+           'choices_md', 'v7_md', 'recipes_md', 'oracle_bounds', 'oracle_md', 'grid_md', 'v8_md', 'welch_ci',
+           'v9_verdict', 'v9_md', 'comparison_md', 'pair_errors', 'hard_normals', 'hard_table', 'hard_md',
+           'plot_hard_normals']
 
 # %% ../nbs/09g_recipe_tables.ipynb #0c4f4d93
 V6_BUDGET_MIN = 60  # issue 10: the reference recipe trains within 60 minutes on 2 CPU cores
@@ -123,6 +124,10 @@ RECIPES = [
     ('v8', '10', 'exploratory', '`random` rule', _S('reference_v8_s{k}')),
     ('v9', '11', 'confirmatory (new seeds): the headline', "`random` rule, 30 epochs (v2's recipe)",
      _S('reference_v9_s{k}', (6, 7, 8))),
+    ('v9, seeds 9-11', '12', 'confirmatory (new seeds)', "`random` rule, 30 epochs (v2's recipe)",
+     _S('reference_v10_s{k}', (9, 10, 11))),
+    ('v10', '12', 'confirmatory (new seeds)', 'v9 with test-time augmentation (nine views)',
+     _S('reference_v10_s{k}/tta', (9, 10, 11))),
 ]
 
 def recipes_md(fig_dir:str|Path|None=None, recipes:list=RECIPES, bar:dict=ACCEPTANCE) -> str:
@@ -296,7 +301,8 @@ def comparison_md(fig_dir:str|Path|None=None) -> str:
 
 # %% ../nbs/09g_recipe_tables.ipynb #3907cd41
 # the 27 MSCViT-T CPU runs of the reference recipes through part 10 (v2-v8): the hard NORMAL images are chosen on them
-EARLIER_RUNS = [d for name, _, _, _, dirs in RECIPES if name not in ('v1', 'v9') for d in dirs]
+HARD_FROM = ('v2', 'v3', 'v3, seeds 3-5', 'v4-E', 'v5-R', 'v5', 'v6', 'v7', 'v8')
+EARLIER_RUNS = [d for name, _, _, _, dirs in RECIPES if name in HARD_FROM for d in dirs]
 SPLIT_HALF = ([d for name, _, _, _, dirs in RECIPES if name[:2] in ('v2', 'v3', 'v4', 'v5') for d in dirs],
               [d for name, _, _, _, dirs in RECIPES if name in ('v6', 'v7', 'v8') for d in dirs])  # choose, check
 HARD_K = 10  # part 11's addendum: the 10 hardest NORMAL images

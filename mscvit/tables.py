@@ -401,16 +401,16 @@ def runs_table(run:str|Path|None=None, experiments:str|Path|None=None,
                       'Data wait (% of training time)', 'Wall time per run (min)'], rows, 'llrlrrrrr')
 
 # %% ../nbs/09c_tables.ipynb #b3b206bd
-def readme_table(name:str, # a key of `mscvit.recipe_tables.README_TABLES`
+def readme_table(name:str, # a key of `mscvit.tta_tables.README_TABLES`
                  fig_dir:str|Path|None=None, # the results (default: the project's figures/)
                 ) -> Markdown:
     "One README table from the committed results; `nbs/index.ipynb` calls it in a hidden cell per table."
-    from mscvit.recipe_tables import README_TABLES  # that module imports this one: looked up at call time
+    from mscvit.tta_tables import README_TABLES  # that module imports this one: looked up at call time
     if name not in README_TABLES: raise KeyError(f"no README table {name!r}; tables: {', '.join(README_TABLES)}")
     return Markdown(README_TABLES[name](_path(fig_dir)))
 
 def readme_tables(fig_dir:str|Path|None=None, # the results (default: the project's figures/)
                  ) -> dict[str, Markdown]: # name -> markdown
     "Every README table, by name."
-    from mscvit.recipe_tables import README_TABLES
+    from mscvit.tta_tables import README_TABLES
     return {k: readme_table(k, fig_dir) for k in README_TABLES}

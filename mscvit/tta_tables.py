@@ -4,15 +4,13 @@
 
 # %% ../nbs/09h_tta_tables.ipynb #fb8d125e
 from __future__ import annotations
-import math
 import numpy as np, pandas as pd
 from pathlib import Path
 from scipy import stats
-from .core import load_json
 from .evidence import seed_summary
 from .metrics import HEADLINE_KEYS
 from .tables import md_table, _path, _f, _missing, comparison_table
-from .study_tables import acceptance_md, _NAME, _u
+from .study_tables import acceptance_md, _NAME
 from .recipe_tables import (README_TABLES as RECIPE_TABLES, comparison_md as v9_comparison_md, bar_met,
                                   _tested, V9_SEEDS)
 
@@ -70,7 +68,7 @@ def tta_md(fig_dir:str|Path|None=None) -> str:
     and its paired 95% interval per measure, and the verdict once all six are in."""
     p = tta_pairs(fig_dir)
     if p.empty: return _missing('The paired effect of TTA', 'no checkpoint has been evaluated with TTA yet')
-    rows = [[f"seed {r.seed}", *(_arrow(m, r[m], r[f'{m}_tta']) for m in HEADLINE_KEYS),
+    rows = [[f"seed {int(r.seed)}", *(_arrow(m, r[m], r[f'{m}_tta']) for m in HEADLINE_KEYS),
              f"{r.threshold:.2f} → {r.threshold_tta:.2f}"] for _, r in p.iterrows()]
     md = md_table(['Checkpoint', *map(_head, HEADLINE_KEYS), 'Threshold'], rows)
     md += ("\n\nTest split, without → with TTA, each at its own validation-chosen threshold (v9's seeds 6-8 from "

@@ -183,6 +183,10 @@ def evaluate_checkpoint(
     root, tr, va, te = run_splits(replace(cfg, limit_train=0, limit_eval=0), data)  # every image of each split
     parts = {'test': te, 'val': va, 'train': tr}
     if split not in parts: raise ValueError(f"Unknown split {split!r}; valid splits: {', '.join(parts)}")
+    run_layout = tta and split == 'test'
+    if run_layout and out is None:
+        raise ValueError("A TTA evaluation of the test split writes a run folder of its own: give it `out` (--out).")
+    if out is not None: Path(out).mkdir(parents=True, exist_ok=True)  # before the ledger row that names it
     extra, vpred = {}, None
     if tta:
         m, preds, thr, vm, vpred = _tta_eval(ck, cfg, va, None if split == 'val' else parts[split], device, n_boot)
@@ -192,7 +196,6 @@ def evaluate_checkpoint(
     else: (m, preds, _), thr = evaluate_split(ck, parts[split], device, n_boot=n_boot), ck['threshold']
     m = {'model': ck['model_name'], 'img_size': ck['img_size'], 'threshold': thr, 'checkpoint': str(checkpoint),
          'seed': cfg.seed, 'preset_config': asdict(cfg), **extra, 'split': split, split: m}
-    run_layout = tta and split == 'test' and out is not None
     if split == 'test':
         note = f"mscvit-eval{' --tta' if tta else ''} of {checkpoint}"
         record_test_evaluation(m, Path(out) if run_layout else Path(checkpoint).parent, kind='eval', note=note)

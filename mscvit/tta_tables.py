@@ -9,7 +9,7 @@ from pathlib import Path
 from scipy import stats
 from .evidence import seed_summary
 from .metrics import HEADLINE_KEYS
-from .tables import md_table, _path, _f, _missing, comparison_table
+from .tables import md_table, _path, _f, _pm, _missing, comparison_table
 from .study_tables import acceptance_md, _NAME
 from .recipe_tables import (README_TABLES as RECIPE_TABLES, comparison_md as v9_comparison_md, bar_met,
                                   _tested, V9_SEEDS)
@@ -61,6 +61,7 @@ def tta_verdict(fig_dir:str|Path|None=None) -> str|None:
 # %% ../nbs/09h_tta_tables.ipynb #a0b8b153
 def _arrow(m:str, a:float, b:float) -> str: return f"{_f(m, a)} → {_f(m, b)}"
 def _label(m:str) -> str: return _NAME.get(m, m.capitalize())  # 'ROC AUC', 'Accuracy', ...
+def _df(m:str, x:float) -> str: return f"{x:+.4f}" if m == 'roc_auc' else _f(m, x, True)  # a difference
 def _head(m:str) -> str: return _label(m) + ('' if m == 'roc_auc' else ' (%)')  # a column with its unit
 
 def tta_md(fig_dir:str|Path|None=None) -> str:
@@ -74,7 +75,7 @@ def tta_md(fig_dir:str|Path|None=None) -> str:
     md += ("\n\nTest split, without → with TTA, each at its own validation-chosen threshold (v9's seeds 6-8 from "
            "protocol part 11, seeds 9-11 from part 12).")
     if len(p) < 2: return md
-    cis = [[_label(m), f"{_f(m, d, True)} [{_f(m, lo, True)}, {_f(m, hi, True)}]"]
+    cis = [[_label(m), f"{_df(m, d)} [{_df(m, lo)}, {_df(m, hi)}]"]
            for m in HEADLINE_KEYS for d, lo, hi in [paired_ci(p[f'{m}_diff'])]]
     md += (f"\n\nWith minus without TTA, mean over the {len(p)} checkpoints [paired 95% t interval]:\n\n"
            + md_table(['Test measure', 'Difference'], cis))
@@ -96,6 +97,12 @@ def v10_md(fig_dir:str|Path|None=None) -> str:
         m = _tested(d)
         rows.append(_row(f"seed {m['seed']}, without TTA", m, m['best_epoch']))
         if _tested(d/'tta'): rows.append(_row(f"seed {m['seed']}, with TTA (v10)", _tested(d/'tta'), m['best_epoch']))
+    tta = [tta_run(f, k) for k in V10_SEEDS]
+    for name, runs in (('without TTA', plain), ('with TTA (v10)', tta)):
+        if len(runs) == 3 and all(map(_tested, runs)):
+            t = seed_summary(runs)['test']
+            rows.append([f"3-seed mean ± sd, {name}", '-', '-',
+                         *(_pm(t[k]['mean'], t[k]['sd'], k) for k in HEADLINE_KEYS)])
     for name, d in (('without TTA', f/'reference_v10_ensemble'), ('with TTA', f/'reference_v10_ensemble'/'tta')):
         if _tested(d): rows.append(_row(f"seed ensemble, {name}", _tested(d), '-'))
     md = md_table(['Run', 'Epoch', 'Threshold', *map(_head, HEADLINE_KEYS)], rows)
@@ -103,7 +110,6 @@ def v10_md(fig_dir:str|Path|None=None) -> str:
     md += ("\n\nTest split; each run's epoch and thresholds chosen on its own validation split (with TTA: Youden's J "
            f"on the TTA probabilities). Training wall time, minutes (seeds 9 and 10 side by side, one thread each, "
            f"seed 11 alone on two): {walls}.")
-    tta = [tta_run(f, k) for k in V10_SEEDS]
     if len(plain) < 3 or not all(map(_tested, tta)): return md
     md += (f"\n\n**v9's recipe on seeds 9-11, 3-seed mean against the acceptance bar:** {acceptance_md(plain)}."
            f"\n\n**v10's 3-seed mean (with TTA) against the acceptance bar:** {acceptance_md(tta)}. ")

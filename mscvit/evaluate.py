@@ -19,6 +19,7 @@ from .ledger import record_test_evaluation
 from .config import TrainConfig, config_of, run_splits
 from .checkpoint import (CheckpointError, save_checkpoint, load_checkpoint, model_from_checkpoint,
                                slim_checkpoint, predict_logits)
+from .fuse import fuse_model, INLINE_FUSIONS
 
 # %% auto #0
 __all__ = ['TTA_VIEWS', 'evaluate_split', 'prediction_table', 'finalize', 'tta_view', 'ViewThenNormalize', 'tta_probs',
@@ -147,7 +148,7 @@ def tta_probs(ck:dict, # a loaded checkpoint
     "Class-1 probability of each image of `ds` (in order), the mean over `views` at temperature 1 (float64)."
     if not views: raise ValueError("TTA needs at least one view.")
     device = get_device(device or None)
-    model = model_from_checkpoint(ck).to(device)
+    model = fuse_model(model_from_checkpoint(ck), INLINE_FUSIONS).to(device)  # once, not per view (`predict_logits`)
     norm = Normalize.from_dict(ck['norm'])
     ps = [apply_temperature(predict_logits(model, ds, ViewThenNormalize(norm, v), batch_size, device)) for v in views]
     return np.mean(ps, 0).astype(np.float64)

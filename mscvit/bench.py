@@ -14,8 +14,8 @@ from .models import create_model, list_models
 
 # %% auto #0
 __all__ = ['BACKENDS', 'TRAIN_BACKENDS', 'CHECK_TOL', 'BENCH_MODELS', 'DEFAULT_BACKENDS', 'MALLOC_RETAIN', 'FUSION_STEPS',
-           'BenchCheckError', 'fuse_any', 'inference_path', 'train_path', 'bench_one', 'benchmark_throughput',
-           'bench_ratios', 'write_bench', 'fusion_table', 'bench_fusion', 'bench_cli']
+           'BenchCheckError', 'fuse_any', 'inference_path', 'train_path', 'randomize_zero_heads', 'bench_one',
+           'benchmark_throughput', 'bench_ratios', 'write_bench', 'fusion_table', 'bench_fusion', 'bench_cli']
 
 # %% ../nbs/05a_bench.ipynb #bk1
 BACKENDS = ('eager', 'channels_last', 'compile', 'bf16', 'compile_bf16', 'onnx', 'fused', 'fused_compile', 'fused_bf16',
@@ -92,6 +92,18 @@ def train_path(model:nn.Module, # built by `create_model`
 # %% ../nbs/05a_bench.ipynb #5
 def _maxrss_mb()->float: return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB -> MiB
 
+def randomize_zero_heads(model:nn.Module, # any model
+                         std:float=0.02, # standard deviation of the new weights
+                        )->int: # how many layers were re-initialised
+    "Give every all-zero `nn.Linear` weight (a zero-initialised classifier head) random values, in place."
+    n = 0
+    with torch.no_grad():
+        for m in model.modules():
+            if isinstance(m, nn.Linear) and not m.weight.any():
+                nn.init.normal_(m.weight, std=std)
+                n += 1
+    return n
+
 def bench_one(name:str, # registered model name
               img_size:int, # square input side
               batch_size:int, # images per step
@@ -108,6 +120,7 @@ def bench_one(name:str, # registered model name
     if threads: torch.set_num_threads(threads)
     torch.manual_seed(0)
     model = create_model(name, num_classes=num_classes, in_chans=in_chans, img_size=img_size)
+    randomize_zero_heads(model)  # a zero head gives constant outputs, and the output check below would test nothing
     x = torch.randn(batch_size, in_chans, img_size, img_size)
     y = torch.randint(0, num_classes, (batch_size,))
     model.train(mode == 'train')

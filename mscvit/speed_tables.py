@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 from .core import load_json
 from .tables import md_table, _missing, _path
+from .bench import BACKENDS
 
 # %% auto #0
 __all__ = ['gpu_speed_md', 'gpu_paths_md', 'train_paths_md', 'profile_md', 'kernels_md', 'targets_md', 'train_tweaks_md']
@@ -130,8 +131,8 @@ def kernels_md(path:str|Path) -> str:
 
 
 # %% ../nbs/09f_speed_tables.ipynb #24dc35de
-_FP32 = ('eager', 'channels_last', 'compile', 'onnx', 'fused')  # the benchmark's fp32 paths
-_BF16 = ('bf16', 'compile_bf16', 'fused_bf16', 'fused_compile_bf16')  # and its bf16 ones
+_BF16 = tuple(b for b in BACKENDS if b.endswith('bf16'))  # the benchmark's bf16 paths
+_FP32 = tuple(b for b in BACKENDS if b not in _BF16)  # and its fp32 ones
 
 def _best(df:pd.DataFrame, model:str, mode:str, size:int, batch:int, paths=None) -> tuple[float, str]:
     "The fastest measured path of `model` (img/s, path name) among `paths` (every path when None)."
@@ -168,7 +169,8 @@ def targets_md(bench:str|Path|None=None, # `figures/bench_models.csv` (`python -
     add('Latency, 224 px, batch 1: MSCViT-T / ResNet-18', a, b, b[0] / a[0], 0.5, True, lambda v: f"{ms(v):.1f} ms")
     a, b = _best(df, 'mscvit_t', 'train', 128, 32), _best(df, 'vit_tiny', 'train', 128, 32)
     add('Training, 128 px, batch 32: MSCViT-T / ViT-Tiny', a, b, a[0] / b[0], 1.5)
-    add('Training, 128 px, batch 32: MSCViT-T img/s', a, None, a[0], 90)
+    e = _best(df, 'mscvit_t', 'train', 128, 32, ('eager',))  # the issue's 90 img/s: 1.5x the eager step of its day
+    add('Training, 128 px, batch 32: MSCViT-T best path / MSCViT-T eager', a, e, a[0] / e[0], 1.5)
     if gpu.exists():
         a, b = _gpu_best(gpu, 'mscvit_t'), _gpu_best(gpu, 'resnet18')
         add('Training on the GPU, 128 px: MSCViT-T / ResNet-18', a, b, a[0] / b[0], 0.5)
@@ -176,8 +178,12 @@ def targets_md(bench:str|Path|None=None, # `figures/bench_models.csv` (`python -
     return md_table(['Target', 'MSCViT-T (its best path)', 'Baseline (its best path)', 'Measured', 'Target', 'Verdict'],
                     rows, 'llllll') + (
         f"\n\nEach model on its fastest measured path, from `figures/{bench.name}` (one run, so the ratios compare "
-        f"like with like; training was measured on: {trained}) and `figures/{gpu.name}` (the GPU row, one H200). A "
-        "missed target is explained by the operator profiles below.")
+        f"like with like; training was measured on: {trained}) and `figures/{gpu.name}` (the GPU row, one H200). The "
+        "speed issue set the second training target as 90 img/s, 1.5x the eager step measured the day it was filed; "
+        "the row compares MSCViT-T's fastest training path with its eager path in the same run, so the machine's "
+        "speed that day cancels."
+        + (" Each missed target is discussed with the operator profiles below."
+           if any(r[-1] == '**missed**' for r in rows) else ''))
 
 
 # %% ../nbs/09f_speed_tables.ipynb #2d3fc76c

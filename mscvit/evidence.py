@@ -16,8 +16,8 @@ from .experiments import collect_runs, summarize_runs, paired_comparison
 # %% auto #0
 __all__ = ['REFERENCE_MODEL', 'SUMMARY_METRICS', 'RUN_COLUMNS', 'STUDY_CLAIMS', 'recompute_run', 'degenerate', 'seed_summary',
            'write_seed_summary', 'delong_test', 'mcnemar_test', 'read_predictions', 'read_runs', 'model_summary',
-           'reference_seed_runs', 'cpu_reference_arm', 'error_by_series', 'study_runs', 'ensemble_predictions',
-           'study_comparison', 'cpu_arm_comparison']
+           'reference_seed_runs', 'run_recipe_summary', 'cpu_reference_arm', 'error_by_series', 'study_runs',
+           'ensemble_predictions', 'study_comparison', 'cpu_arm_comparison']
 
 # %% ../nbs/09b_evidence.ipynb #2019eca0
 def recompute_run(run:str|Path, # a run folder with metrics.json and predictions.csv
@@ -183,6 +183,15 @@ def reference_seed_runs(fig_dir:str|Path|None=None) -> list[Path]:
     f = Path(fig_dir or figures_path())
     runs = [d for d in [f/'reference', *sorted(f.glob('reference_s[0-9]*'))] if (d/'metrics.json').exists()]
     return sorted(runs, key=lambda d: load_json(d/'metrics.json').get('seed', 0))
+
+def run_recipe_summary(run:str|Path, # a run folder, e.g. figures/reference
+                      ) -> dict|None:
+    "The seed summary (a `summary*.json` beside `run`) of the recipe `run` itself belongs to: the one listing it."
+    run = Path(run)
+    for p in sorted(run.glob('summary*.json')):
+        s = load_json(p)
+        if run.name in s.get('runs', []): return s
+    return None
 
 def cpu_reference_arm(fig_dir:str|Path|None=None) -> dict:
     "MSCViT-T's runs of the same recipe on the CPU (the reference v3 seeds): seed -> run folder."

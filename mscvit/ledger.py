@@ -12,7 +12,8 @@ from .core import project_root, in_test
 
 # %% auto #0
 __all__ = ['LEDGER_COLUMNS', 'BACKFILL_NOTES', 'BACKFILL_EXTRA', 'FULL_TEST', 'ledger_path', 'git_commit', 'append_ledger',
-           'record_test_evaluation', 'backfill_ledger', 'read_ledger', 'ledger_summary', 'ledger_cli']
+           'record_test_evaluation', 'backfill_ledger', 'read_ledger', 'ledger_summary', 'audit_ledger', 'audit_md',
+           'ledger_cli']
 
 # %% ../nbs/06a_ledger.ipynb #380b1112
 LEDGER_COLUMNS = ['date', 'commit', 'run', 'kind', 'model', 'recipe', 'settings', 'val_rule', 'seed', 'n_test',
@@ -225,6 +226,59 @@ def ledger_summary(df:pd.DataFrame) -> dict:
         'subset': int((pd.to_numeric(df.n_test, errors='coerce') < FULL_TEST).sum()),
         'no_result': int(pd.to_numeric(df.accuracy, errors='coerce').isna().sum()),
     }
+
+# %% ../nbs/06a_ledger.ipynb #5864a683
+def _row_threshold(run:Path, t:float) -> float:
+    "The row's threshold at full precision: the run's own (metrics.json) when it rounds to the ledger's 6 decimals."
+    try: full = float(json.loads((run/'metrics.json').read_text())['threshold'])
+    except (OSError, KeyError, ValueError, TypeError): return t
+    return full if abs(full - t) <= 5e-7 else t
+
+def audit_ledger(df:pd.DataFrame, # the ledger (`read_ledger`)
+                 root:str|Path|None=None, # the project root the `run` paths are relative to
+                 tol:float=1e-4, # largest difference accepted per measure
+                ) -> pd.DataFrame: # one row per ledger row: status, and the recomputed accuracy and ROC AUC
+    """Recompute every ledger row's accuracy and ROC AUC from the `predictions.csv` its `run` folder holds, at the row's
+    threshold. Status: `recomputes`; `no predictions file` (fresh-clone checks, smoke runs in temporary folders, runs
+    killed before their result); `rounded probabilities` (a file written before probabilities were kept at full
+    precision, with images rounded onto the threshold); else `differs` (the folder holds another evaluation)."""
+    from sklearn.metrics import roc_auc_score
+    root = Path(root or project_root() or Path.cwd())
+    out = []
+    for r in df.itertuples():
+        run, acc, auc, status = root/str(r.run), float('nan'), float('nan'), 'no predictions file'
+        t, a0, u0 = (pd.to_numeric(pd.Series([r.threshold, r.accuracy, r.roc_auc]), errors='coerce')).tolist()
+        if (run/'predictions.csv').exists() and t == t and a0 == a0:
+            p = pd.read_csv(run/'predictions.csv')
+            t = _row_threshold(run, t)
+            acc = float(((p.probability >= t).astype(int) == p.label).mean())
+            auc = float(roc_auc_score(p.label, p.probability)) if p.label.nunique() == 2 else float('nan')
+            if abs(acc - a0) <= tol and (u0 != u0 or abs(auc - u0) <= tol): status = 'recomputes'
+            elif abs(auc - u0) <= tol and (p.probability.round(6) == p.probability).all() and \
+                    ((p.probability - t).abs() < 5e-7).any(): status = 'rounded probabilities'
+            else: status = 'differs'
+        out.append({'row': r.Index, 'run': r.run, 'status': status, 'accuracy': a0, 'accuracy_recomputed': acc,
+                    'roc_auc': u0, 'roc_auc_recomputed': auc})
+    return pd.DataFrame(out, columns=['row', 'run', 'status', 'accuracy', 'accuracy_recomputed', 'roc_auc',
+                                      'roc_auc_recomputed'])
+
+def audit_md(df:pd.DataFrame, # the ledger (`read_ledger`)
+             root:str|Path|None=None, # the project root the `run` paths are relative to
+            ) -> str:
+    "One sentence: how many ledger rows recompute from the predictions file their run folder holds."
+    a = audit_ledger(df, root)
+    c = a.status.value_counts()
+    odd = a[~a.status.isin(['recomputes', 'no predictions file'])]
+    return (
+        f"Recomputed from the `predictions.csv` each row's run folder holds (`mscvit.ledger.audit_ledger`): "
+        f"**{c.get('recomputes', 0)} rows recompute** (accuracy at the row's threshold and ROC AUC within 1e-4), "
+        f"{c.get('no predictions file', 0)} name no folder with a predictions file in the repository (fresh-clone "
+        "checks, smoke runs in temporary folders, runs stopped before their result, and a run whose folder now holds a "
+        "later run: its files are in git history at the row's commit)"
+        + ''.join(f"; `{r.run}`: {r.status}, {100 * r.accuracy:.1f}% accuracy in the ledger, "
+                  f"{100 * r.accuracy_recomputed:.1f}% recomputed from its file" for r in odd.itertuples())
+        + (' (its row\'s note says why).' if len(odd) else '.')
+    )
 
 # %% ../nbs/06a_ledger.ipynb #aaa72df5
 def ledger_cli(argv=None):

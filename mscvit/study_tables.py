@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .core import load_json
 from .metrics import HEADLINE_KEYS
-from .ledger import read_ledger, ledger_summary
+from .ledger import read_ledger, ledger_summary, audit_md
 from .evidence import (STUDY_CLAIMS, degenerate, read_predictions, seed_summary, delong_test, mcnemar_test, study_runs,
-                             study_comparison, reference_seed_runs, cpu_reference_arm, cpu_arm_comparison)
+                             study_comparison, cpu_reference_arm, cpu_arm_comparison, run_recipe_summary)
 from .tables import (md_table, _missing, _path, _pm, _f, reference_table, comparison_table, overlap_md,
                            _summary_table, complexity_md, bench_table, runs_table, subgroup_table, attempts_table)
 from .speed_tables import (gpu_speed_md, gpu_paths_md, train_paths_md, profile_md, kernels_md, targets_md,
@@ -19,7 +19,7 @@ from .speed_tables import (gpu_speed_md, gpu_paths_md, train_paths_md, profile_m
 
 # %% auto #0
 __all__ = ['ACCEPTANCE', 'README_TABLES', 'headline_table', 'gap_table', 'ledger_table', 'paired_md', 'study_summary_md',
-           'study_verdict_md', 'headline_md', 'gap_md', 'screening_md', 'paired_reference_md', 'study_md', 'verdict_md',
+           'study_verdict_md', 'headline_md', 'screening_md', 'paired_reference_md', 'study_md', 'verdict_md',
            'verdict_cpu_arm_md', 'xs_cpu_md', 'hardware_md', 'seeds_vs_v3_md', 'v4_md', 'refit_verdict',
            'acceptance_md', 'v5_md', 'refit_md', 'cam_md']
 
@@ -76,8 +76,9 @@ def ledger_table(path:str|Path|None=None) -> str:
         f"{s['not_decided_before']} of them were not marked as decided before their result was seen, "
         f"{s['degenerate']} are of degenerate runs (collapsed probabilities or validation ROC AUC below 0.8), "
         f"{s['subset']} were smoke runs on part of the test split, and {s['no_result']} have no recorded result "
-        "(killed during their finalization; a test pass may have run unseen).\n\n"
-        + md_table(['Recipe', 'Test evaluations'], rows)
+        "(killed during their finalization; a test pass may have run unseen). "
+        + audit_md(df, Path(path).resolve().parent.parent if path is not None else None)
+        + "\n\n" + md_table(['Recipe', 'Test evaluations'], rows)
     )
 
 def paired_md(pairs:dict, # label -> (run A, run B): folders with predictions.csv on the same test images
@@ -171,49 +172,17 @@ def study_verdict_md(comp:pd.DataFrame, # from `study_comparison`
 
 # %% ../nbs/09d_study_tables.ipynb #274e68f8
 def headline_md(fig_dir:str|Path|None=None) -> str:
-    "The reference recipe over seeds (`summary.json`), each seed and the seed ensemble."
+    "The committed run's recipe (v3) over seeds (`summary_v3.json`), each seed and the seed ensemble."
     fig_dir = _path(fig_dir)
     f = Path(fig_dir)
-    if not (f / 'reference' / 'summary.json').exists():
-        return _missing('The seed summary', '`make figures` after the seeds of the reference recipe')
+    s = run_recipe_summary(f / 'reference')
+    if s is None: return _missing('The seed summary', '`make figures` after the seeds of the reference recipe')
     ens = f/'reference_ensemble'/'metrics.json'
-    return headline_table(load_json(f / 'reference' / 'summary.json'), load_json(ens) if ens.exists() else None) + (
+    return headline_table(s, load_json(ens) if ens.exists() else None) + (
         "\n\nTest split; epoch and threshold chosen on validation for each seed, test evaluated once per seed; the "
         "ensemble averages the seeds' probabilities, with its threshold chosen on their averaged validation "
         "probabilities."
     )
-
-def _recipe_key(m:dict) -> str:
-    c = m.get('preset_config', {})
-    skip = {'seed', 'device', 'cache', 'num_workers', 'n_boot', 'eval_batch_size', 'recipe', 'evaluate_test',
-            'limit_eval'}
-    return json.dumps({k: v for k, v in sorted(c.items()) if k not in skip})
-
-def gap_md(fig_dir:str|Path|None=None) -> str:
-    "Validation vs test gap per validation rule and recipe, over every single reference-budget run with both results."
-    fig_dir = _path(fig_dir)
-    f = Path(fig_dir)
-    cands = reference_seed_runs(f) + [
-        d for d in sorted((f / 'reference_attempts').glob('*')) if (d / 'metrics.json').exists()
-    ]
-    groups, names = {}, {}
-    for d in cands:
-        m = load_json(d/'metrics.json')
-        if 'test' not in m or m.get('ensemble_of'): continue
-        k = _recipe_key(m)
-        c = m.get('preset_config', {})
-        names.setdefault(
-            k,
-            f"{c.get('val_rule', 'random')} rule: {c.get('epochs')} epochs, EMA {c.get('ema_decay', 0)}, "
-            f"brightness {c.get('aug_brightness')}, contrast {c.get('aug_contrast')}, crop scale >= "
-            f"{c.get('aug_scale_min')}, gamma {c.get('aug_gamma', 0.0)}, noise {c.get('aug_noise', 0.0)}",
-        )
-        groups.setdefault(names[k], []).append(d)
-    if not groups:
-        return _missing('The validation-vs-test gap', 'no reference-budget run with validation and test results')
-    note = ("Means over the runs of each group (seeds); gap = test - validation. A validation split that resembles "
-            "the test split has a gap near zero, so choices made on it transfer.")
-    return f"{gap_table(groups)}\n\n{note}"
 
 def screening_md(fig_dir:str|Path|None=None) -> str:
     "Candidate recipes judged on validation only (`figures/screening/`, runs that never evaluated the test split)."
@@ -479,7 +448,7 @@ README_TABLES = {  # README marker name -> the table from the results folder `f`
     'runs': lambda f: runs_table(f/'reference', [f/'experiments', f/'study'], f/'quick'),
     'subgroups': lambda f: subgroup_table(f/'reference', f/'dataset.json'),
     'attempts': lambda f: attempts_table(f/'reference_attempts', f/'reference'),
-    'headline': headline_md, 'gap': gap_md,
+    'headline': headline_md,
     'ledger': lambda f: ledger_table(f/'test_evaluations.csv') if (f/'test_evaluations.csv').exists() else
                         _missing('The test-evaluation ledger', 'no figures/test_evaluations.csv'),
     'screening': screening_md, 'paired': paired_reference_md, 'study': study_md, 'verdict': verdict_md,

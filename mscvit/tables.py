@@ -13,7 +13,7 @@ from .models import model_label
 from .metrics import CI_KEYS, RATE_KEYS, SCORE_KEYS, TABLE_KEYS
 from .experiments import ABLATIONS, BASELINES
 from .evidence import (REFERENCE_MODEL, SUMMARY_METRICS, read_runs, error_by_series, read_predictions,
-                             cpu_reference_arm)
+                             cpu_reference_arm, run_recipe_summary)
 from .data import patient_id
 
 # %% auto #0
@@ -275,7 +275,7 @@ def comparison_table(run:str|Path|None=None, published:str|Path|None=None,
             f" [{_pm(ci[k][0], math.nan, k)}, {_pm(ci[k][1], math.nan, k)}]" if k in ci else ''
         )
         name = f"**This work: {model_label(m['model'])}**"
-        s = load_json(Path(run)/'summary.json') if (Path(run)/'summary.json').exists() else {}
+        s = run_recipe_summary(run) or {}  # the mean over seeds of the committed run's own recipe
         if s.get('n_seeds', 0) > 1:  # the headline is the mean over seeds; the committed run is one of them
             rows.append([f"{name}, mean ± sd of {s['n_seeds']} seeds", 'none (from scratch)',
                          *(_pm(s['test'][k]['mean'], s['test'][k]['sd'], k) for k in keys),
@@ -401,16 +401,16 @@ def runs_table(run:str|Path|None=None, experiments:str|Path|None=None,
                       'Data wait (% of training time)', 'Wall time per run (min)'], rows, 'llrlrrrrr')
 
 # %% ../nbs/09c_tables.ipynb #b3b206bd
-def readme_table(name:str, # a key of `mscvit.tta_tables.README_TABLES`
+def readme_table(name:str, # a key of `mscvit.readme_tables.README_TABLES`
                  fig_dir:str|Path|None=None, # the results (default: the project's figures/)
                 ) -> Markdown:
     "One README table from the committed results; `nbs/index.ipynb` calls it in a hidden cell per table."
-    from mscvit.tta_tables import README_TABLES  # that module imports this one: looked up at call time
+    from mscvit.readme_tables import README_TABLES  # that module imports this one: looked up at call time
     if name not in README_TABLES: raise KeyError(f"no README table {name!r}; tables: {', '.join(README_TABLES)}")
     return Markdown(README_TABLES[name](_path(fig_dir)))
 
 def readme_tables(fig_dir:str|Path|None=None, # the results (default: the project's figures/)
                  ) -> dict[str, Markdown]: # name -> markdown
     "Every README table, by name."
-    from mscvit.tta_tables import README_TABLES
+    from mscvit.readme_tables import README_TABLES
     return {k: readme_table(k, fig_dir) for k in README_TABLES}

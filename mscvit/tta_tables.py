@@ -9,14 +9,15 @@ from pathlib import Path
 from scipy import stats
 from .evidence import seed_summary
 from .metrics import HEADLINE_KEYS
+from .core import save_json
 from .tables import md_table, _path, _f, _pm, _missing, comparison_table
-from .study_tables import acceptance_md, _NAME
+from .study_tables import acceptance_md, _NAME, gap_table
 from .recipe_tables import (README_TABLES as RECIPE_TABLES, comparison_md as v9_comparison_md, bar_met,
-                                  _tested, V9_SEEDS)
+                                  _tested, V9_SEEDS, RECIPES)
 
 # %% auto #0
 __all__ = ['V10_SEEDS', 'TTA_SEEDS', 'README_TABLES', 'plain_run', 'tta_run', 'tta_pairs', 'paired_ci', 'tta_verdict', 'tta_md',
-           'v10_md', 'comparison_md']
+           'v10_md', 'comparison_md', 'gap_md', 'headline', 'headline_summary', 'write_headline_summary']
 
 # %% ../nbs/09h_tta_tables.ipynb #45fce914
 V10_SEEDS = (9, 10, 11)  # part 12's seeds: no run had used them
@@ -125,5 +126,51 @@ def comparison_md(fig_dir:str|Path|None=None) -> str:
     note = "the headline (figures/protocol.md part 12: v9's recipe on new seeds 9-11 with TTA), each evaluated once"
     return comparison_table(f/'reference', f/'published.csv', first=('MSCViT-T, v10', seed_summary(tta), note))
 
+def gap_md(fig_dir:str|Path|None=None) -> str:
+    """Validation vs test gap of every MSCViT-T reference recipe of the recipes table, over each recipe's runs that
+    chose their epoch and threshold on their own validation split (refits have none of their own and are left out)."""
+    f = Path(_path(fig_dir))
+    groups = {}
+    for name, _, _, _, dirs in RECIPES:
+        runs = [f/d for d in dirs if 'val' in _tested(f/d)
+                and not _tested(f/d).get('preset_config', {}).get('refit_from')]
+        if not runs: continue
+        rule = _tested(runs[0]).get('preset_config', {}).get('val_rule', 'random')
+        groups[f"{name} (`{rule}` rule)"] = runs  # what else each changes: the recipes table
+    if not groups:
+        return _missing('The validation-vs-test gap', 'no reference-budget run with validation and test results')
+    return gap_table(groups) + (
+        "\n\nMeans over each recipe's seeds (MSCViT-T; what each recipe changes is in the table of the section "
+        "\"Every recipe against the acceptance bar\"; the refits v5-R and v5 are left out: they reuse their base runs' "
+        "validation choices); gap = test - validation. A validation "
+        "split that resembles the test split has a gap near zero, so choices made on it transfer.")
+
 # README marker name -> the table from the results folder (the last registry: `mscvit.tables.readme_table` reads it)
-README_TABLES = {**RECIPE_TABLES, 'v10': v10_md, 'tta': tta_md, 'comparison': comparison_md}
+README_TABLES = {**RECIPE_TABLES, 'v10': v10_md, 'tta': tta_md, 'comparison': comparison_md, 'gap': gap_md}
+
+# %% ../nbs/09h_tta_tables.ipynb #8a243099
+def headline(fig_dir:str|Path|None=None) -> tuple|None:
+    """The recipe the headline reports, by the rules of protocol parts 11 and 12: (name, protocol part, run folders);
+    v10 if its mean meets the bar, else v9; None until v9's seeds have all evaluated the test split."""
+    f = Path(_path(fig_dir))
+    tta = [tta_run(f, k) for k in V10_SEEDS]
+    if all(map(_tested, tta)) and bar_met(tta): return 'v10', 12, tta
+    v9 = [f/f'reference_v9_s{k}' for k in V9_SEEDS]
+    return ('v9', 11, v9) if all(map(_tested, v9)) else None
+
+def headline_summary(fig_dir:str|Path|None=None) -> dict|None:
+    "The headline recipe's `seed_summary` (run folders relative to `fig_dir`), with its name and protocol part."
+    f = Path(_path(fig_dir))
+    h = headline(f)
+    if h is None: return None
+    name, part, runs = h
+    return {'recipe': name, 'protocol_part': part, **seed_summary(runs),
+            'runs': [r.relative_to(f).as_posix() for r in runs],
+            'note': f"The headline: {name}, figures/protocol.md part {part}. The weights in figures/reference/ are "
+                    "seed 0 of v3 (part 1), whose seed summary is summary_v3.json."}
+
+def write_headline_summary(fig_dir:str|Path|None=None) -> dict|None:
+    "Write `headline_summary` to `figures/reference/summary.json` (nothing before the headline's seeds finish)."
+    s = headline_summary(fig_dir)
+    if s is not None: save_json(s, Path(_path(fig_dir))/'reference'/'summary.json')
+    return s

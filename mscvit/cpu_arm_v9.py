@@ -53,9 +53,11 @@ def cpu_arm_v9_md(fig_dir:str|Path|None=None) -> str:
     md = md_table(['Model', 'Seeds', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)'], rows) + (
         "\n\nTest split; mean ± sd over each arm's finished seeds (2 CPU cores, v9's recipe: the `random` rule, "
         "30 epochs).")
-    n = len(arms['resnet18'])
+    n = min(len(arms['resnet18']), len(arms['mscvit_t']))
     if n < len(P13_SEEDS):
-        return md + f" {n} of {len(P13_SEEDS)} ResNet-18 seeds have finished: no verdict until all have (part 13)."
+        k, t = len(arms['resnet18']), len(arms['mscvit_t'])
+        return md + (f" {k} of {len(P13_SEEDS)} ResNet-18 seeds have finished (and {t} of MSCViT-T's): no verdict "
+                     "until all have (part 13).")
     return '\n\n'.join([
         md, study_verdict_md(p13_comparison(f)),
         "MSCViT-T minus ResNet-18 on the same 624 test images, seeds 6-8, by part 2's statistics: seed ensembles "

@@ -186,7 +186,7 @@ def reference_seed_runs(fig_dir:str|Path|None=None) -> list[Path]:
 
 def run_recipe_summary(run:str|Path, # a run folder, e.g. figures/reference
                       ) -> dict|None:
-    "The seed summary (a `summary*.json` beside `run`) of the recipe `run` itself belongs to: the one listing it."
+    "The seed summary (a `summary*.json` inside `run`) of the recipe `run` itself belongs to: the one listing it."
     run = Path(run)
     for p in sorted(run.glob('summary*.json')):
         s = load_json(p)

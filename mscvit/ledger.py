@@ -240,15 +240,18 @@ def audit_ledger(df:pd.DataFrame, # the ledger (`read_ledger`)
                 ) -> pd.DataFrame: # one row per ledger row: status, and the recomputed accuracy and ROC AUC
     """Recompute every ledger row's accuracy and ROC AUC from the `predictions.csv` its `run` folder holds, at the row's
     threshold. Status: `recomputes`; `no predictions file` (fresh-clone checks, smoke runs in temporary folders, runs
-    killed before their result); `rounded probabilities` (a file written before probabilities were kept at full
-    precision, with images rounded onto the threshold); else `differs` (the folder holds another evaluation)."""
+    killed before their result); `no threshold or result in the row`; `rounded probabilities` (a file written before
+    probabilities were kept at full precision, with images rounded onto the threshold); else `differs` (the folder
+    holds another evaluation)."""
     from sklearn.metrics import roc_auc_score
     root = Path(root or project_root() or Path.cwd())
     out = []
     for r in df.itertuples():
         run, acc, auc, status = root/str(r.run), float('nan'), float('nan'), 'no predictions file'
         t, a0, u0 = (pd.to_numeric(pd.Series([r.threshold, r.accuracy, r.roc_auc]), errors='coerce')).tolist()
-        if (run/'predictions.csv').exists() and t == t and a0 == a0:
+        if (run/'predictions.csv').exists() and not (t == t and a0 == a0):
+            status = 'no threshold or result in the row'  # its file exists, but there is nothing to recompute against
+        elif (run/'predictions.csv').exists():
             p = pd.read_csv(run/'predictions.csv')
             t = _row_threshold(run, t)
             acc = float(((p.probability >= t).astype(int) == p.label).mean())
@@ -268,13 +271,15 @@ def audit_md(df:pd.DataFrame, # the ledger (`read_ledger`)
     "One sentence: how many ledger rows recompute from the predictions file their run folder holds."
     a = audit_ledger(df, root)
     c = a.status.value_counts()
-    odd = a[~a.status.isin(['recomputes', 'no predictions file'])]
+    odd = a[a.status.isin(['differs', 'rounded probabilities'])]
     return (
         f"Recomputed from the `predictions.csv` each row's run folder holds (`mscvit.ledger.audit_ledger`): "
         f"**{c.get('recomputes', 0)} rows recompute** (accuracy at the row's threshold and ROC AUC within 1e-4), "
         f"{c.get('no predictions file', 0)} name no folder with a predictions file in the repository (fresh-clone "
         "checks, smoke runs in temporary folders, runs stopped before their result, and a run whose folder now holds a "
         "later run: its files are in git history at the row's commit)"
+        + (f", {c['no threshold or result in the row']} have a predictions file but no threshold or result in their row"
+           if c.get('no threshold or result in the row') else '')
         + ''.join(f"; `{r.run}`: {r.status}, {100 * r.accuracy:.1f}% accuracy in the ledger, "
                   f"{100 * r.accuracy_recomputed:.1f}% recomputed from its file" for r in odd.itertuples())
         + (' (its row\'s note says why).' if len(odd) else '.')

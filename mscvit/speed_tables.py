@@ -171,6 +171,7 @@ def targets_md(bench:str|Path|None=None, # `figures/bench_models.csv` (`python -
     add('Training, 128 px, batch 32: MSCViT-T / ViT-Tiny', a, b, a[0] / b[0], 1.5)
     e = _best(df, 'mscvit_t', 'train', 128, 32, ('eager',))  # the 90 img/s: 1.5x the eager step of its day
     add('Training, 128 px, batch 32: MSCViT-T best path / MSCViT-T eager', a, e, a[0] / e[0], 1.5)
+    add("Training, 128 px, batch 32: MSCViT-T img/s (the issue's figure; depends on the day)", a, None, a[0], 90)
     if gpu.exists():
         a, b = _gpu_best(gpu, 'mscvit_t'), _gpu_best(gpu, 'resnet18')
         add('Training on the GPU, 128 px: MSCViT-T / ResNet-18', a, b, a[0] / b[0], 0.5)

@@ -243,7 +243,7 @@ def audit_ledger(df:pd.DataFrame, # the ledger (`read_ledger`)
     killed before their result); `no threshold or result in the row`; `rounded probabilities` (a file written before
     probabilities were kept at full precision, with images rounded onto the threshold); else `differs` (the folder
     holds another evaluation)."""
-    from sklearn.metrics import roc_auc_score
+    from mscvit.metrics import binary_metrics
     root = Path(root or project_root() or Path.cwd())
     out = []
     for r in df.itertuples():
@@ -254,8 +254,8 @@ def audit_ledger(df:pd.DataFrame, # the ledger (`read_ledger`)
         elif (run/'predictions.csv').exists():
             p = pd.read_csv(run/'predictions.csv')
             t = _row_threshold(run, t)
-            acc = float(((p.probability >= t).astype(int) == p.label).mean())
-            auc = float(roc_auc_score(p.label, p.probability)) if p.label.nunique() == 2 else float('nan')
+            b = binary_metrics(p.label.values, p.probability.values, t)
+            acc, auc = b['accuracy'], b['roc_auc']
             if abs(acc - a0) <= tol and (u0 != u0 or abs(auc - u0) <= tol): status = 'recomputes'
             elif abs(auc - u0) <= tol and (p.probability.round(6) == p.probability).all() and \
                     ((p.probability - t).abs() < 5e-7).any(): status = 'rounded probabilities'

@@ -13,7 +13,7 @@ from .core import load_json, save_json
 from .tables import md_table, _path, _f, _pm, _missing, comparison_table
 from .study_tables import acceptance_md, _NAME, gap_table
 from .recipe_tables import (README_TABLES as RECIPE_TABLES, comparison_md as v9_comparison_md, bar_met,
-                                  _tested, V9_SEEDS, RECIPES)
+                                  _tested, V9_SEEDS, RECIPES, V9_HEADLINE_NOTE)
 
 # %% auto #0
 __all__ = ['V10_SEEDS', 'TTA_SEEDS', 'README_TABLES', 'plain_run', 'tta_run', 'tta_pairs', 'paired_ci', 'tta_verdict', 'tta_md',
@@ -119,7 +119,7 @@ def v10_md(fig_dir:str|Path|None=None) -> str:
                  "result for the bar.")
 
 _HEADLINE_NOTES = {
-    'v9': "the headline (figures/protocol.md part 11: v2's recipe on new seeds 6-8), each seed evaluated on test once",
+    'v9': V9_HEADLINE_NOTE,
     'v10': "the headline (figures/protocol.md part 12: v9's recipe on new seeds 9-11 with TTA), each evaluated once"}
 
 def comparison_md(fig_dir:str|Path|None=None) -> str:
@@ -137,11 +137,11 @@ def gap_md(fig_dir:str|Path|None=None) -> str:
     f = Path(_path(fig_dir))
     groups = {}
     for name, _, _, _, dirs in RECIPES:
-        runs = [f/d for d in dirs if 'val' in _tested(f/d)
-                and not _tested(f/d).get('preset_config', {}).get('refit_from')]
-        if not runs: continue
-        rule = _tested(runs[0]).get('preset_config', {}).get('val_rule', 'random')
-        groups[f"{name} (`{rule}` rule)"] = runs  # what else each changes: the recipes table
+        ms = {f/d: _tested(f/d) for d in dirs}
+        ms = {d: m for d, m in ms.items() if 'val' in m and not m.get('preset_config', {}).get('refit_from')}
+        if not ms: continue
+        rule = next(iter(ms.values())).get('preset_config', {}).get('val_rule', 'random')
+        groups[f"{name} (`{rule}` rule)"] = list(ms)  # what else each changes: the recipes table
     if not groups:
         return _missing('The validation-vs-test gap', 'no reference-budget run with validation and test results')
     return gap_table(groups) + (

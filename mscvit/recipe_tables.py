@@ -128,6 +128,8 @@ RECIPES = [
      _S('reference_v10_s{k}', (9, 10, 11))),
     ('v10', '12', 'confirmatory (new seeds)', 'v9 with test-time augmentation (nine views)',
      _S('reference_v10_s{k}/tta', (9, 10, 11))),
+    ('v11', '14', 'pre-registered (new seeds)', "v9 with the issue's published augmentation (crop scale ≥ 0.08, "
+     'brightness and contrast 0.3)', _S('reference_v11_s{k}', (12, 13, 14))),
 ]
 
 def recipes_md(fig_dir:str|Path|None=None, recipes:list=RECIPES, bar:dict=ACCEPTANCE) -> str:

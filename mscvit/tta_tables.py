@@ -163,10 +163,12 @@ def headline(fig_dir:str|Path|None=None) -> tuple|None:
     v9 = [f/f'reference_v9_s{k}' for k in V9_SEEDS]
     return ('v9', 11, v9) if all(map(_tested, v9)) else None
 
-def headline_summary(fig_dir:str|Path|None=None) -> dict|None:
+def headline_summary(fig_dir:str|Path|None=None,
+                     pick=None, # fig_dir -> (name, part, runs) or None: the headline rule; `headline` if None
+                    ) -> dict|None:
     "The headline recipe's `seed_summary` (run folders relative to `fig_dir`), with its name and protocol part."
     f = Path(_path(fig_dir))
-    h = headline(f)
+    h = (pick or headline)(f)
     if h is None: return None
     name, part, runs = h
     return {'recipe': name, 'protocol_part': part, **seed_summary(runs),
@@ -174,8 +176,8 @@ def headline_summary(fig_dir:str|Path|None=None) -> dict|None:
             'note': f"The headline: {name}, figures/protocol.md part {part}. The weights in figures/reference/ are "
                     "seed 0 of v3 (part 1), whose seed summary is summary_v3.json."}
 
-def write_headline_summary(fig_dir:str|Path|None=None) -> dict|None:
+def write_headline_summary(fig_dir:str|Path|None=None, pick=None) -> dict|None:
     "Write `headline_summary` to `figures/reference/summary.json` (nothing before the headline's seeds finish)."
-    s = headline_summary(fig_dir)
+    s = headline_summary(fig_dir, pick)
     if s is not None: save_json(s, Path(_path(fig_dir))/'reference'/'summary.json')
     return s

@@ -8,17 +8,18 @@ import math
 from pathlib import Path
 import numpy as np
 from .core import load_json
-from .evidence import seed_summary, degenerate
+from .evidence import seed_summary, degenerate, study_comparison, cpu_arm_comparison
 from .metrics import HEADLINE_KEYS
 from .tables import md_table, _path, _f, _pm, _missing, comparison_table
-from .study_tables import acceptance_md, _NAME, _u
+from .study_tables import acceptance_md, _NAME, _u, ACCEPTANCE
 from .recipe_tables import bar_met, welch_ci, _tested, _test_values, V9_SEEDS
 from .tta_tables import (plain_run, V10_SEEDS, _head, headline as _headline_v9_v10,
                                comparison_md as _comparison_v9_v10, write_headline_summary as _write_summary)
+from .cpu_arm_v9 import p13_arms, p13_comparison
 
 # %% auto #0
 __all__ = ['V11_SEEDS', 'V11_DIR', 'V11_ENSEMBLE', 'V11_CHANGE', 'V11_NOTE', 'v11_runs', 'v9_six', 'v11_verdict', 'v11_md',
-           'headline', 'write_headline_summary', 'comparison_md']
+           'headline', 'write_headline_summary', 'comparison_md', 'glance_md']
 
 # %% ../nbs/09k_v11_tables.ipynb #ff9d365e
 V11_SEEDS = (12, 13, 14)  # part 14's seeds: no run had used them
@@ -121,3 +122,40 @@ def comparison_md(fig_dir:str|Path|None=None) -> str:
     if s.get('recipe') != 'v11': return _comparison_v9_v10(f)
     note = f"the headline ({V11_NOTE}), each seed evaluated on test once"
     return comparison_table(f/'reference', f/'published.csv', first=('MSCViT-T, v11', s, note))
+
+# %% ../nbs/09k_v11_tables.ipynb #94bdde87
+def _claim_rows(comp, where:str) -> list:
+    "One row per claim of a `study_comparison` frame: claim, where measured (with its seeds), both verdicts."
+    auc = lambda r: ', '.join(_f('roc_auc', r[f'auc_{k}'], True) for k in ('lo', 'hi'))
+    seeds = lambda r: f"seed{'s' if r['n_seeds'] > 1 else ''} {r['seeds']}"
+    return [[('MSCViT-T ' if r['claim'].startswith('beats') else '') + r['claim']
+             + (' (the other model is degenerate)' if r.get('degenerate') else ''), f"{where}, {seeds(r)}",
+             f"{_f('roc_auc', r['auc_diff'], True)} [{auc(r)}]: **{r['verdict_auc']}**", f"**{r['verdict_acc']}**"]
+            for r in comp.to_dict('records') if r['n_seeds']]
+
+def glance_md(fig_dir:str|Path|None=None) -> str:
+    """The results at a glance: the headline's mean ± sd over seeds (`figures/reference/summary.json`) and ResNet-18's
+    under v9's recipe on the same CPU (part 13) against issue 10's bar; then each claim of the study with its verdicts:
+    under v9's recipe on the CPU (part 13), under v3's on the CPU (part 3) and on the GPU (`figures/study/`, part 2)."""
+    f = Path(_path(fig_dir))
+    if not (f/'reference'/'summary.json').exists():
+        return _missing('The results at a glance', 'no headline summary in figures/reference/')
+    s = load_json(f/'reference'/'summary.json')
+    row = lambda label, t: [label, *(_pm(t[k]['mean'], t[k]['sd'], k) for k in HEADLINE_KEYS)]
+    rows = [row(f"MSCViT-T, {s['recipe']} (the headline, protocol part {s['protocol_part']}), {s['n_seeds']} seeds",
+                s['test'])]
+    cnn = p13_arms(f)['resnet18']
+    if len(cnn) == 3: rows.append(row("ResNet-18, v9's recipe, same CPU (part 13), 3 seeds",
+                                      seed_summary([cnn[k] for k in sorted(cnn)])['test']))
+    rows.append(['Acceptance bar (issue 10), mean over seeds', *(f"≥ {_u(k, ACCEPTANCE[k])}" for k in HEADLINE_KEYS)])
+    md = md_table(['Test split', *map(_head, HEADLINE_KEYS)], rows) + "\n\nMean ± sd over seeds."
+    claims = []
+    if len(cnn) == 3: claims += _claim_rows(p13_comparison(f), "v9's recipe, 2 CPU cores")
+    if (f/'study_cpu').exists(): claims += _claim_rows(cpu_arm_comparison(f), "v3's recipe, 2 CPU cores")
+    if (f/'study').exists(): claims += _claim_rows(study_comparison(f/'study'), "v3's recipe, GPU")
+    if not claims: return md
+    return md + "\n\n" + md_table(['Claim', 'Measured', 'ROC AUC, MSCViT-T minus the other [95% CI]: verdict',
+                                   'Accuracy at the validation thresholds: verdict'], claims) + (
+        "\n\nPer image on the seed ensembles (DeLong for ROC AUC, McNemar for accuracy; protocol part 2's rules: yes "
+        "or no when the 95% interval excludes 0, cannot tell otherwise). The GPU study's MSCViT-T has one finished "
+        "seed (seeds 1-4 wait for a GPU), so its rows compare one run of each model.")

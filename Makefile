@@ -26,7 +26,7 @@ $(VENV)/.installed-run: settings.ini setup.py .ci/constraints.txt
 	touch $@
 
 $(VENV)/.installed: $(VENV)/.installed-run
-	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e ".[dev,deploy]"
+	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e ".[dev,deploy,openvino]"
 	touch $@
 
 # Notebooks clean, package in sync, README in sync, the package's layout rules, then every notebook's tests.

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05a_bench.ipynb #2
 from __future__ import annotations
-import argparse, contextlib, io, json, os, platform, resource, subprocess, sys, tempfile, time
+import argparse, contextlib, io, json, os, platform, resource, subprocess, sys, tempfile, time, warnings
 from pathlib import Path
 import torch
 import torch.nn as nn
@@ -13,13 +13,14 @@ from .core import in_notebook, figures_path
 from .models import create_model, list_models
 
 # %% auto #0
-__all__ = ['BACKENDS', 'TRAIN_BACKENDS', 'CHECK_TOL', 'BENCH_MODELS', 'DEFAULT_BACKENDS', 'MALLOC_RETAIN', 'FUSION_STEPS',
-           'BenchCheckError', 'fuse_any', 'inference_path', 'train_path', 'randomize_zero_heads', 'bench_one',
-           'benchmark_throughput', 'bench_ratios', 'write_bench', 'fusion_table', 'bench_fusion', 'bench_cli']
+__all__ = ['BACKENDS', 'TRAIN_BACKENDS', 'CHECK_TOL', 'OPENVINO_HELP', 'BENCH_MODELS', 'DEFAULT_BACKENDS', 'MALLOC_RETAIN',
+           'FUSION_STEPS', 'BenchCheckError', 'fuse_any', 'inference_path', 'train_path', 'randomize_zero_heads',
+           'bench_one', 'benchmark_throughput', 'bench_ratios', 'write_bench', 'fusion_table', 'bench_fusion',
+           'bench_cli']
 
 # %% ../nbs/05a_bench.ipynb #bk1
 BACKENDS = ('eager', 'channels_last', 'compile', 'bf16', 'compile_bf16', 'onnx', 'fused', 'fused_compile', 'fused_bf16',
-            'fused_compile_bf16')
+            'fused_compile_bf16', 'openvino', 'openvino_bf16')
 TRAIN_BACKENDS = ('eager', 'compile', 'bf16')
 CHECK_TOL = {'fp32': 1e-3, 'bf16': 2e-2}  # largest |P difference| to eager fp32 accepted before timing
 
@@ -51,15 +52,32 @@ def _onnx_fn(model:nn.Module, x:torch.Tensor, threads:int|None):
     name = s.get_inputs()[0].name
     return lambda x: torch.from_numpy(s.run(None, {name: x.numpy()})[0])
 
+OPENVINO_HELP = 'pip install "mscvit[openvino]"'
+
+def _openvino_fn(model:nn.Module, x:torch.Tensor, threads:int|None, bf16:bool):
+    """Convert `model` at the shape of `x` with OpenVINO (`openvino.convert_model`) and return a function running it on
+    OpenVINO's CPU plugin, in fp32 or with its bf16 inference precision, one synchronous request."""
+    try: import openvino as ov
+    except ImportError: raise ImportError(f"The openvino benchmark backend needs the Python package 'openvino', which "
+                                          f"is not installed. Install the openvino extra: {OPENVINO_HELP}") from None
+    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+        warnings.simplefilter('ignore')  # the tracer's warnings about shape-dependent branches
+        om = ov.convert_model(model, example_input=x, input=[tuple(x.shape)])
+    cfg = {'INFERENCE_PRECISION_HINT': 'bf16' if bf16 else 'f32', 'PERFORMANCE_HINT': 'LATENCY'}
+    if threads: cfg['INFERENCE_NUM_THREADS'] = threads
+    req = ov.Core().compile_model(om, 'CPU', cfg).create_infer_request()
+    return lambda x: torch.from_numpy(req.infer([x.numpy()])[0].copy())
+
 def inference_path(model:nn.Module, # built by `create_model` (its weights are used as they are)
                    backend:str, # one of BACKENDS
                    x:torch.Tensor, # the benchmark batch
-                   threads:int|None=None, # ONNX Runtime threads
+                   threads:int|None=None, # ONNX Runtime and OpenVINO threads
                   )->tuple: # (fn, x'): `fn(x')` returns fp32 logits
     "The inference function of `backend` and its input, in eval mode without autograd."
     if backend not in BACKENDS: raise ValueError(f"unknown backend {backend!r}; valid: {', '.join(BACKENDS)}")
     model.eval()
     if backend == 'onnx': return _onnx_fn(model, x, threads), x
+    if backend.startswith('openvino'): return _openvino_fn(model, x, threads, _precision(backend) == 'bf16'), x
     if backend.startswith('fused'): model = fuse_any(model)
     if backend != 'eager':
         model, x = model.to(memory_format=torch.channels_last), x.contiguous(memory_format=torch.channels_last)
@@ -152,7 +170,8 @@ def bench_one(name:str, # registered model name
 
 # %% ../nbs/05a_bench.ipynb #8
 BENCH_MODELS = tuple(list_models(plan='bench'))  # the tracked ratios; mscvit_xs, mscvit_s: --names (longer run)
-DEFAULT_BACKENDS = tuple(b for b in BACKENDS if b != 'fused_compile')  # keeps the full run near 20 minutes on 2 cores
+# fused_compile: keeps the full run near 20 minutes on 2 cores; openvino: an opt-in extra (`--backends`)
+DEFAULT_BACKENDS = tuple(b for b in BACKENDS if b != 'fused_compile' and not b.startswith('openvino'))
 
 MALLOC_RETAIN = {'MALLOC_MMAP_MAX_': '0', 'MALLOC_TRIM_THRESHOLD_': str(1 << 40)}  # glibc: keep freed memory for reuse
 

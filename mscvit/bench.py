@@ -56,16 +56,20 @@ OPENVINO_HELP = 'pip install "mscvit[openvino]"'
 
 def _openvino_fn(model:nn.Module, x:torch.Tensor, threads:int|None, bf16:bool):
     """Convert `model` at the shape of `x` with OpenVINO (`openvino.convert_model`) and return a function running it on
-    OpenVINO's CPU plugin, in fp32 or with its bf16 inference precision, one synchronous request."""
+    OpenVINO's CPU plugin, in fp32 or with its bf16 inference precision, one synchronous request; `threads` None lets
+    OpenVINO use every core. A CPU whose plugin has no BF16 would silently run fp32, so bf16 is refused there."""
     try: import openvino as ov
     except ImportError: raise ImportError(f"The openvino benchmark backend needs the Python package 'openvino', which "
                                           f"is not installed. Install the openvino extra: {OPENVINO_HELP}") from None
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
         warnings.simplefilter('ignore')  # the tracer's warnings about shape-dependent branches
         om = ov.convert_model(model, example_input=x, input=[tuple(x.shape)])
+    core = ov.Core()
+    if bf16 and 'BF16' not in core.get_property('CPU', 'OPTIMIZATION_CAPABILITIES'):
+        raise BenchCheckError("openvino_bf16: this CPU's OpenVINO plugin has no BF16 support (it would run fp32)")
     cfg = {'INFERENCE_PRECISION_HINT': 'bf16' if bf16 else 'f32', 'PERFORMANCE_HINT': 'LATENCY'}
     if threads: cfg['INFERENCE_NUM_THREADS'] = threads
-    req = ov.Core().compile_model(om, 'CPU', cfg).create_infer_request()
+    req = core.compile_model(om, 'CPU', cfg).create_infer_request()
     return lambda x: torch.from_numpy(req.infer([x.numpy()])[0].copy())
 
 def inference_path(model:nn.Module, # built by `create_model` (its weights are used as they are)
@@ -128,7 +132,7 @@ def bench_one(name:str, # registered model name
               mode:str='train', # 'train' (forward + backward + AdamW step) or 'infer' (eval, no_grad)
               iters:int=3, # timed steps
               warmup:int=1, # untimed steps after the first (checked) call
-              threads:int|None=2, # torch.set_num_threads (and ONNX Runtime threads); None leaves it
+              threads:int|None=2, # torch.set_num_threads (and ONNX Runtime / OpenVINO threads); None leaves it
               in_chans:int=1, # image channels
               num_classes:int=2, # classes
               backend:str='eager', # execution path: BACKENDS (infer) or TRAIN_BACKENDS (train)

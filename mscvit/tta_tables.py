@@ -138,6 +138,7 @@ def gap_md(fig_dir:str|Path|None=None) -> str:
     groups = {}
     for name, _, _, _, dirs in RECIPES:
         ms = {f/d: _tested(f/d) for d in dirs}
+        if not all(ms.values()): continue  # a recipe's means wait for all its seeds
         ms = {d: m for d, m in ms.items() if 'val' in m and not m.get('preset_config', {}).get('refit_from')}
         if not ms: continue
         rule = next(iter(ms.values())).get('preset_config', {}).get('val_rule', 'random')

@@ -15,7 +15,7 @@ from .study_tables import acceptance_md, _NAME, _u, ACCEPTANCE
 from .recipe_tables import bar_met, welch_ci, _tested, _test_values, V9_SEEDS
 from .tta_tables import (plain_run, V10_SEEDS, _head, headline as _headline_v9_v10,
                                comparison_md as _comparison_v9_v10, write_headline_summary as _write_summary)
-from .cpu_arm_v9 import p13_arms, p13_comparison
+from .cpu_arm_v9 import p13_arms, p13_comparison, P13_SEEDS
 
 # %% auto #0
 __all__ = ['V11_SEEDS', 'V11_DIR', 'V11_ENSEMBLE', 'V11_CHANGE', 'V11_NOTE', 'v11_runs', 'v9_six', 'v11_verdict', 'v11_md',
@@ -116,27 +116,38 @@ def write_headline_summary(fig_dir:str|Path|None=None) -> dict|None:
 
 def comparison_md(fig_dir:str|Path|None=None) -> str:
     """The comparison with published results, led by the headline's mean over seeds as `figures/reference/summary.json`
-    records it: v11's with part 14's note if it is the headline, else as `mscvit.tta_tables.comparison_md`."""
+    records it: v11's with part 14's note and v9's mean beside it if v11 is the headline, else as
+    `mscvit.tta_tables.comparison_md`."""
     f = Path(_path(fig_dir))
     s = load_json(f/'reference'/'summary.json') if (f/'reference'/'summary.json').exists() else {}
     if s.get('recipe') != 'v11': return _comparison_v9_v10(f)
     note = f"the headline ({V11_NOTE}), each seed evaluated on test once"
-    return comparison_table(f/'reference', f/'published.csv', first=('MSCViT-T, v11', s, note))
+    md = comparison_table(f/'reference', f/'published.csv', first=('MSCViT-T, v11', s, note))
+    v9 = [f/f'reference_v9_s{k}' for k in V9_SEEDS]
+    if not all(map(_tested, v9)): return md
+    t = seed_summary(v9)['test']
+    return md + ("\n\nBeside it, v9 (protocol part 11), the headline before part 14, mean ± sd of 3 seeds: " +
+                 ', '.join(f"{_NAME.get(k, k)} {_pm(t[k]['mean'], t[k]['sd'], k)}" for k in HEADLINE_KEYS) + '.')
 
 # %% ../nbs/09k_v11_tables.ipynb #94bdde87
+_COLLAPSED = 'not informative (the other model collapsed)'
+
 def _claim_rows(comp, where:str) -> list:
-    "One row per claim of a `study_comparison` frame: claim, where measured (with its seeds), both verdicts."
-    auc = lambda r: ', '.join(_f('roc_auc', r[f'auc_{k}'], True) for k in ('lo', 'hi'))
+    """One row per claim of a `study_comparison` frame with a shared seed: the claim, where it was measured and on which
+    seeds, each difference with its 95% interval and its verdict; a collapsed comparator's verdicts say so instead."""
+    ci = lambda r, k, m: (f"{_f(m, r[f'{k}_diff'], True)} [{_f(m, r[f'{k}_lo'], True)}, "
+                          f"{_f(m, r[f'{k}_hi'], True)}]")
+    verdict = lambda r, k: _COLLAPSED if r.get('degenerate') else f"**{r[f'verdict_{k}']}**"
     seeds = lambda r: f"seed{'s' if r['n_seeds'] > 1 else ''} {r['seeds']}"
-    return [[('MSCViT-T ' if r['claim'].startswith('beats') else '') + r['claim']
-             + (' (the other model is degenerate)' if r.get('degenerate') else ''), f"{where}, {seeds(r)}",
-             f"{_f('roc_auc', r['auc_diff'], True)} [{auc(r)}]: **{r['verdict_auc']}**", f"**{r['verdict_acc']}**"]
+    return [[('MSCViT-T ' if r['claim'].startswith('beats') else '') + r['claim'], f"{where}, {seeds(r)}",
+             ci(r, 'auc', 'roc_auc'), verdict(r, 'auc'), ci(r, 'acc', 'accuracy'), verdict(r, 'acc')]
             for r in comp.to_dict('records') if r['n_seeds']]
 
 def glance_md(fig_dir:str|Path|None=None) -> str:
-    """The results at a glance: the headline's mean ± sd over seeds (`figures/reference/summary.json`) and ResNet-18's
-    under v9's recipe on the same CPU (part 13) against issue 10's bar; then each claim of the study with its verdicts:
-    under v9's recipe on the CPU (part 13), under v3's on the CPU (part 3) and on the GPU (`figures/study/`, part 2)."""
+    """The results at a glance: the headline's mean ± sd over seeds (`figures/reference/summary.json`; v9's beside it
+    when the headline has moved on), ResNet-18's under v9's recipe on the same CPU (part 13) and issue 10's bar; then
+    each claim of the study with its verdicts: under v9's recipe on the CPU (part 13), under v3's on the CPU (part 3)
+    and trained on the GPU (`figures/study/`, part 2)."""
     f = Path(_path(fig_dir))
     if not (f/'reference'/'summary.json').exists():
         return _missing('The results at a glance', 'no headline summary in figures/reference/')
@@ -144,18 +155,24 @@ def glance_md(fig_dir:str|Path|None=None) -> str:
     row = lambda label, t: [label, *(_pm(t[k]['mean'], t[k]['sd'], k) for k in HEADLINE_KEYS)]
     rows = [row(f"MSCViT-T, {s['recipe']} (the headline, protocol part {s['protocol_part']}), {s['n_seeds']} seeds",
                 s['test'])]
+    v9 = [f/f'reference_v9_s{k}' for k in V9_SEEDS]
+    if s['recipe'] != 'v9' and all(map(_tested, v9)):
+        rows.append(row("MSCViT-T, v9 (protocol part 11, the headline before it), 3 seeds", seed_summary(v9)['test']))
     cnn = p13_arms(f)['resnet18']
-    if len(cnn) == 3: rows.append(row("ResNet-18, v9's recipe, same CPU (part 13), 3 seeds",
-                                      seed_summary([cnn[k] for k in sorted(cnn)])['test']))
+    done = len(cnn) == len(P13_SEEDS)
+    if done: rows.append(row(f"ResNet-18, v9's recipe, same CPU (part 13), {len(cnn)} seeds",
+                             seed_summary([cnn[k] for k in sorted(cnn)])['test']))
     rows.append(['Acceptance bar (issue 10), mean over seeds', *(f"≥ {_u(k, ACCEPTANCE[k])}" for k in HEADLINE_KEYS)])
     md = md_table(['Test split', *map(_head, HEADLINE_KEYS)], rows) + "\n\nMean ± sd over seeds."
     claims = []
-    if len(cnn) == 3: claims += _claim_rows(p13_comparison(f), "v9's recipe, 2 CPU cores")
+    if done: claims += _claim_rows(p13_comparison(f), "v9's recipe, 2 CPU cores")
     if (f/'study_cpu').exists(): claims += _claim_rows(cpu_arm_comparison(f), "v3's recipe, 2 CPU cores")
-    if (f/'study').exists(): claims += _claim_rows(study_comparison(f/'study'), "v3's recipe, GPU")
+    if (f/'study').exists(): claims += _claim_rows(study_comparison(f/'study'), "v3's recipe, trained on a GPU")
     if not claims: return md
-    return md + "\n\n" + md_table(['Claim', 'Measured', 'ROC AUC, MSCViT-T minus the other [95% CI]: verdict',
-                                   'Accuracy at the validation thresholds: verdict'], claims) + (
-        "\n\nPer image on the seed ensembles (DeLong for ROC AUC, McNemar for accuracy; protocol part 2's rules: yes "
-        "or no when the 95% interval excludes 0, cannot tell otherwise). The GPU study's MSCViT-T has one finished "
-        "seed (seeds 1-4 wait for a GPU), so its rows compare one run of each model.")
+    heads = ['Claim', 'Measured', 'Δ ROC AUC, MSCViT-T minus the other [95% CI]', 'Verdict (ROC AUC)',
+             'Δ accuracy, pp [95% CI]', 'Verdict (accuracy)']
+    return md + "\n\n" + md_table(heads, claims) + (
+        "\n\nThe same 624 test images, per image: the seed ensembles where several seeds are shared, single runs where "
+        "one is; DeLong's test for ROC AUC, McNemar's for accuracy at each one's validation threshold; verdicts by "
+        "protocol part 2's rules (the section \"The study\"). A negative accuracy difference with **no** means the "
+        "other model was the more accurate.")

@@ -156,12 +156,12 @@ def _read_bench(path:Path) -> pd.DataFrame:
 
 def targets_md(bench:str|Path|None=None, # `figures/bench_models.csv` (`python -m mscvit.bench models`)
                gpu:str|Path|None=None, # `figures/bench_gpu_train.json` (`.ci/gpu_check.py`)
-               openvino:str|Path|None=None, # `figures/bench_openvino.csv`: inference with OpenVINO, a second run
+               openvino:str|Path|None=None, # OpenVINO's inference run; None: bench_openvino.csv beside `bench`
               ) -> str:
     """The speed issue's targets: MSCViT-T's best measured path against the baseline's, the ratio, met or missed; the
     inference targets again from the OpenVINO run when it exists (its own run, so its ratios hold within it)."""
     bench, gpu = Path(_path(bench, 'bench_models.csv')), Path(_path(gpu, 'bench_gpu_train.json'))
-    ov = Path(_path(openvino, 'bench_openvino.csv'))
+    ov = Path(openvino) if openvino is not None else bench.parent/'bench_openvino.csv'
     if not bench.exists(): return _missing('The speed targets', '`python -m mscvit.bench models --malloc-retain`')
     df = _read_bench(bench)
     rows, ms = [], lambda v: 1000 / v  # batch 1: latency in ms from img/s

@@ -13,10 +13,9 @@ from .core import in_notebook, figures_path
 from .models import create_model, list_models
 
 # %% auto #0
-__all__ = ['BACKENDS', 'TRAIN_BACKENDS', 'CHECK_TOL', 'OPENVINO_HELP', 'BENCH_MODELS', 'DEFAULT_BACKENDS', 'MALLOC_RETAIN',
-           'FUSION_STEPS', 'BenchCheckError', 'fuse_any', 'inference_path', 'train_path', 'randomize_zero_heads',
-           'bench_one', 'benchmark_throughput', 'bench_ratios', 'write_bench', 'fusion_table', 'bench_fusion',
-           'bench_cli']
+__all__ = ['BACKENDS', 'TRAIN_BACKENDS', 'CHECK_TOL', 'BENCH_MODELS', 'DEFAULT_BACKENDS', 'MALLOC_RETAIN', 'FUSION_STEPS',
+           'BenchCheckError', 'fuse_any', 'inference_path', 'train_path', 'randomize_zero_heads', 'bench_one',
+           'benchmark_throughput', 'bench_ratios', 'write_bench', 'fusion_table', 'bench_fusion', 'bench_cli']
 
 # %% ../nbs/05a_bench.ipynb #bk1
 BACKENDS = ('eager', 'channels_last', 'compile', 'bf16', 'compile_bf16', 'onnx', 'fused', 'fused_compile', 'fused_bf16',
@@ -52,15 +51,12 @@ def _onnx_fn(model:nn.Module, x:torch.Tensor, threads:int|None):
     name = s.get_inputs()[0].name
     return lambda x: torch.from_numpy(s.run(None, {name: x.numpy()})[0])
 
-OPENVINO_HELP = 'pip install "mscvit[openvino]"'
-
 def _openvino_fn(model:nn.Module, x:torch.Tensor, threads:int|None, bf16:bool):
     """Convert `model` at the shape of `x` with OpenVINO (`openvino.convert_model`) and return a function running it on
     OpenVINO's CPU plugin, in fp32 or with its bf16 inference precision, one synchronous request; `threads` None lets
     OpenVINO use every core. A CPU whose plugin has no BF16 would silently run fp32, so bf16 is refused there."""
-    try: import openvino as ov
-    except ImportError: raise ImportError(f"The openvino benchmark backend needs the Python package 'openvino', which "
-                                          f"is not installed. Install the openvino extra: {OPENVINO_HELP}") from None
+    from mscvit.export import require
+    ov = require('openvino', 'The openvino benchmark backend', 'openvino')
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
         warnings.simplefilter('ignore')  # the tracer's warnings about shape-dependent branches
         om = ov.convert_model(model, example_input=x, input=[tuple(x.shape)])

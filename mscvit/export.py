@@ -16,20 +16,25 @@ from .checkpoint import CheckpointError, load_checkpoint, model_from_checkpoint,
 from .predict import Predictor
 
 # %% auto #0
-__all__ = ['DEPLOY_HELP', 'EXPORT_FORMATS', 'EXPORT_VERSION', 'EXPORT_VERSION_EQUALIZE', 'METADATA_KEY', 'require',
+__all__ = ['DEPLOY_HELP', 'EXPORT_FORMATS', 'EXPORT_VERSION', 'EXPORT_VERSION_EQUALIZE', 'METADATA_KEY', 'extra_help', 'require',
            'export_metadata', 'check_metadata', 'ExportError', 'onnx_session', 'load_torchscript', 'export_checkpoint',
            'OnnxPredictor', 'compare_backends', 'export_cli']
 
 # %% ../nbs/07c_export.ipynb #5
-DEPLOY_HELP = 'pip install "mscvit[deploy]"  (in a checkout: pip install -e ".[deploy]")'
+def extra_help(extra:str) -> str:
+    "How to install the optional extra `extra` (settings.ini `extras`)."
+    return f'pip install "mscvit[{extra}]"  (in a checkout: pip install -e ".[{extra}]")'
+
+DEPLOY_HELP = extra_help('deploy')
 
 def require(module:str, # an importable name, e.g. 'onnxruntime'
             why:str='ONNX export and inference', # what needs it, for the message
+            extra:str='deploy', # the extra that installs it
            ):
-    "Import an optional dependency of the `deploy` extra; `ImportError` saying how to install it when it is missing."
+    "Import an optional dependency of an extra (default `deploy`); `ImportError` saying how to install it if missing."
     try: return importlib.import_module(module)
     except ImportError: raise ImportError(f"{why} needs the Python package {module!r}, which is not installed. "
-                                          f"Install the deploy extra: {DEPLOY_HELP}") from None
+                                          f"Install the {extra} extra: {extra_help(extra)}") from None
 
 # %% ../nbs/07c_export.ipynb #8
 EXPORT_FORMATS = ('onnx', 'torchscript')

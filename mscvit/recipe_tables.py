@@ -16,11 +16,11 @@ from .study_tables import (README_TABLES as STUDY_TABLES, seeds_vs_v3_md, accept
                                    _finished_runs, _v3_run, refit_verdict, _REFIT_RULE, _NAME, _u, paired_md)
 
 # %% auto #0
-__all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'V7_SEEDS', 'GRID', 'RECIPES', 'V8_SEEDS', 'V9_SEEDS', 'V3_SIX', 'V9_HEADLINE_NOTE',
-           'HARD_FROM', 'EARLIER_RUNS', 'SPLIT_HALF', 'HARD_K', 'HARD_SHARE', 'LATER_RUNS', 'OTHER_MODELS',
-           'README_TABLES', 'bar_met', 'v6_md', 'choices_md', 'v7_md', 'recipes_md', 'oracle_bounds', 'oracle_md',
-           'grid_md', 'v8_md', 'welch_ci', 'v9_verdict', 'v9_md', 'comparison_md', 'pair_errors', 'hard_normals',
-           'hard_table', 'hard_md', 'plot_hard_normals']
+__all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'V7_SEEDS', 'GRID', 'RECIPES', 'V8_SEEDS', 'V9_SEEDS', 'V3_SIX', 'MEASURES',
+           'V9_HEADLINE_NOTE', 'HARD_FROM', 'EARLIER_RUNS', 'SPLIT_HALF', 'HARD_K', 'HARD_SHARE', 'LATER_RUNS',
+           'OTHER_MODELS', 'README_TABLES', 'bar_met', 'v6_md', 'choices_md', 'v7_md', 'recipes_md', 'oracle_bounds',
+           'oracle_md', 'grid_md', 'v8_md', 'welch_ci', 'welch_verdict', 'welch_rows', 'v9_verdict', 'v9_md',
+           'comparison_md', 'pair_errors', 'hard_normals', 'hard_table', 'hard_md', 'plot_hard_normals']
 
 # %% ../nbs/09g_recipe_tables.ipynb #0c4f4d93
 V6_BUDGET_MIN = 60  # issue 10: the reference recipe trains within 60 minutes on 2 CPU cores
@@ -246,25 +246,38 @@ def welch_ci(a, # one group's values
 
 def _test_values(runs:list, key:str) -> list: return [_tested(d)['test'][key] for d in runs]
 
+def welch_verdict(a:list, # run folders of one recipe, all evaluated on test
+                  b:list, # run folders of the recipe it is compared with
+                  key:str='specificity', # the test measure
+                 ) -> str:
+    """'yes' if Welch's 95% interval for the mean test `key` of runs `a` minus that of runs `b` lies above 0, 'no' if
+    `a`'s mean is not above `b`'s, 'cannot tell' otherwise (the verdict rule of protocol parts 11 and 14)."""
+    d, lo, _ = welch_ci(_test_values(a, key), _test_values(b, key))
+    return 'no' if d <= 0 else 'yes' if lo > 0 else 'cannot tell'
+
+MEASURES = ('specificity', 'accuracy', 'roc_auc')  # the Welch comparisons' rows, in order
+
+def welch_rows(a:list, b:list) -> list:
+    "Per test measure of `MEASURES`: its name, the means over runs `a` and `b`, and a − b with Welch's 95% interval."
+    rows = []
+    for k in MEASURES:
+        d, lo, hi = welch_ci(_test_values(a, k), _test_values(b, k))
+        rows.append([_NAME.get(k, k.capitalize()), _u(k, np.mean(_test_values(a, k))),
+                     _u(k, np.mean(_test_values(b, k))), f"{_f(k, d, True)} [{_f(k, lo, True)}, {_f(k, hi, True)}]"])
+    return rows
+
 def v9_verdict(fig_dir:str|Path|None=None) -> str|None:
     """Part 11's verdict on "v2's recipe has higher test specificity than v3's, on new seeds" once v9's three seeds
-    and v3's six runs have finished (else None): 'yes' if Welch's 95% interval for v9's mean test specificity minus
-    v3's lies above 0, 'no' if v9's mean is not above v3's, 'cannot tell' otherwise."""
+    and v3's six runs have finished (else None), by `welch_verdict`."""
     f = Path(_path(fig_dir))
     v9, v3 = [f/f'reference_v9_s{k}' for k in V9_SEEDS], [f/d for d in V3_SIX]
-    if not all(_tested(d) for d in v9 + v3): return None
-    d, lo, _ = welch_ci(_test_values(v9, 'specificity'), _test_values(v3, 'specificity'))
-    return 'no' if d <= 0 else 'yes' if lo > 0 else 'cannot tell'
+    return welch_verdict(v9, v3) if all(_tested(d) for d in v9 + v3) else None
 
 def _welch_md(f:Path, v9:list) -> str:
     "v9's means against v3's six runs (difference and Welch's 95% interval) and beside v2's three runs."
     v3, v2 = [f/d for d in V3_SIX], [_v2_run(f, k) for k in (0, 1, 2)]
-    rows = []
-    for k in ('specificity', 'accuracy', 'roc_auc'):
-        d, lo, hi = welch_ci(_test_values(v9, k), _test_values(v3, k))
-        mean = lambda runs: _u(k, np.mean(_test_values(runs, k))) if all(map(_tested, runs)) else 'n/a'
-        rows.append([_NAME.get(k, k.capitalize()), mean(v9), mean(v3), f"{_f(k, d, True)} [{_f(k, lo, True)}, "
-                     f"{_f(k, hi, True)}]", mean(v2)])
+    v2_mean = lambda k: _u(k, np.mean(_test_values(v2, k))) if all(map(_tested, v2)) else 'n/a'
+    rows = [r + [v2_mean(k)] for r, k in zip(welch_rows(v9, v3), MEASURES)]
     return md_table(['Test measure', 'v9 (seeds 6-8)', 'v3 (seeds 0-5)', 'v9 − v3 [Welch 95% CI]',
                      'v2 (seeds 0-2)'], rows) + (
         "\n\nMeans over runs; the interval treats v9's and v3's runs as independent samples (different seeds: no "

@@ -6,26 +6,24 @@
 from __future__ import annotations
 import math
 from pathlib import Path
-import numpy as np
 from .core import load_json
 from .evidence import seed_summary, degenerate, study_comparison, cpu_arm_comparison
 from .metrics import HEADLINE_KEYS
 from .tables import md_table, _path, _f, _pm, _missing, comparison_table
 from .study_tables import acceptance_md, _NAME, _u, ACCEPTANCE
-from .recipe_tables import bar_met, welch_ci, _tested, _test_values, V9_SEEDS
+from .recipe_tables import bar_met, welch_verdict, welch_rows, _tested, V9_SEEDS
 from .tta_tables import (plain_run, V10_SEEDS, _head, headline as _headline_v9_v10,
                                comparison_md as _comparison_v9_v10, write_headline_summary as _write_summary)
 from .cpu_arm_v9 import p13_arms, p13_comparison, P13_SEEDS
 
 # %% auto #0
-__all__ = ['V11_SEEDS', 'V11_DIR', 'V11_ENSEMBLE', 'V11_CHANGE', 'V11_NOTE', 'v11_runs', 'v9_six', 'v11_verdict', 'v11_md',
-           'headline', 'write_headline_summary', 'comparison_md', 'glance_md']
+__all__ = ['V11_SEEDS', 'V11_DIR', 'V11_ENSEMBLE', 'V11_NOTE', 'v11_runs', 'v9_six', 'v11_verdict', 'v11_md', 'headline',
+           'write_headline_summary', 'comparison_md', 'glance_md']
 
 # %% ../nbs/09k_v11_tables.ipynb #ff9d365e
 V11_SEEDS = (12, 13, 14)  # part 14's seeds: no run had used them
 V11_DIR = 'reference_v11_s{k}'
 V11_ENSEMBLE = 'reference_v11_ensemble'
-V11_CHANGE = "v9 with the issue's published augmentation (crop scale ≥ 0.08, brightness and contrast 0.3)"
 V11_NOTE = ("figures/protocol.md part 14: v9's recipe with the augmentation issue 10 cites, on new seeds 12-14; tried "
             "after every earlier recipe had missed the bar on test, against part 1's 6-epoch screen")
 
@@ -45,9 +43,7 @@ def v11_verdict(fig_dir:str|Path|None=None) -> str|None:
     seeds and v9's six runs have all evaluated the test split (else None): 'yes' if Welch's 95% interval for v11's
     mean test specificity minus theirs lies above 0, 'no' if v11's mean is not above theirs, 'cannot tell' otherwise."""
     runs, base = v11_runs(fig_dir, finished=False), v9_six(fig_dir)
-    if not all(map(_tested, runs + base)): return None
-    d, lo, _ = welch_ci(_test_values(runs, 'specificity'), _test_values(base, 'specificity'))
-    return 'no' if d <= 0 else 'yes' if lo > 0 else 'cannot tell'
+    return welch_verdict(runs, base) if all(map(_tested, runs + base)) else None
 
 # %% ../nbs/09k_v11_tables.ipynb #dd6545f3
 def _seed_row(d:Path) -> list:
@@ -60,12 +56,7 @@ def _seed_row(d:Path) -> list:
 
 def _welch_md(runs:list, base:list) -> str:
     "v11's means against v9's six runs: the difference and Welch's 95% interval, per test measure."
-    rows = []
-    for k in ('specificity', 'accuracy', 'roc_auc'):
-        a, b = _test_values(runs, k), _test_values(base, k)
-        d, lo, hi = welch_ci(a, b)
-        rows.append([_NAME.get(k, k.capitalize()), _u(k, np.mean(a)), _u(k, np.mean(b)),
-                     f"{_f(k, d, True)} [{_f(k, lo, True)}, {_f(k, hi, True)}]"])
+    rows = welch_rows(runs, base)
     heads = ['Test measure', 'v11 (seeds 12-14)', "v9's recipe (seeds 6-11)", 'v11 − v9 [Welch 95% CI]']
     return md_table(heads, rows) + ("\n\nMeans over runs; the interval treats the two groups as independent samples "
                                     "(different seeds: no pairing).")
@@ -126,7 +117,7 @@ def comparison_md(fig_dir:str|Path|None=None) -> str:
     if s.get('recipe') != 'v11': return _comparison_v9_v10(f)
     note = f"the headline ({V11_NOTE}), each seed evaluated on test once"
     md = comparison_table(f/'reference', f/'published.csv', first=('MSCViT-T, v11', s, note))
-    v9 = [f/f'reference_v9_s{k}' for k in V9_SEEDS]
+    v9 = [plain_run(f, k) for k in V9_SEEDS]  # v9's seeds 6-8 (part 11)
     if not all(map(_tested, v9)): return md
     t = seed_summary(v9)['test']
     return md + ("\n\nBeside it, v9 (protocol part 11), the headline before part 14, mean ± sd of 3 seeds: " +
@@ -158,7 +149,7 @@ def glance_md(fig_dir:str|Path|None=None) -> str:
     row = lambda label, t: [label, *(_pm(t[k]['mean'], t[k]['sd'], k) for k in HEADLINE_KEYS)]
     rows = [row(f"MSCViT-T, {s['recipe']} (the headline, protocol part {s['protocol_part']}), {s['n_seeds']} seeds",
                 s['test'])]
-    v9 = [f/f'reference_v9_s{k}' for k in V9_SEEDS]
+    v9 = [plain_run(f, k) for k in V9_SEEDS]  # v9's seeds 6-8 (part 11)
     if s['recipe'] != 'v9' and all(map(_tested, v9)):
         rows.append(row("MSCViT-T, v9 (protocol part 11, the headline before it), 3 seeds", seed_summary(v9)['test']))
     cnn = p13_arms(f)['resnet18']

@@ -8,7 +8,7 @@ import argparse
 from dataclasses import dataclass, fields
 from pathlib import Path
 import pandas as pd
-from .data import find_data_root, index_dataset, patient_split, VAL_RULES
+from .data import find_data_root, index_dataset, patient_split, repeat_earliest_normals, VAL_RULES
 from .models import list_models
 
 # %% auto #0
@@ -52,6 +52,10 @@ class TrainConfig:
     evaluate_test:bool = True       # False: a screening run that never touches the test split
     refit_from:str = ''             # a finished run: train on all of train/ (its fit and validation images) for the
                                     # same epochs, keep the last epoch, and use that run's threshold and temperature
+    # repeat the earliest-numbered NORMAL fit patients (this share of each series' fit images) this many times per
+    # epoch: a covariate-shift weighting toward the test period (`repeat_earliest_normals`); 1 disables
+    early_normal_frac:float = 0.25
+    early_normal_repeat:int = 1
     seed:int = 0                    # seed of initialisation, order and augmentation
     threshold_rule:str = 'youden'   # 'youden' (max sens+spec-1) or 'sensitivity' (target below), on validation
     target_sensitivity:float = 0.95 # used by threshold_rule='sensitivity'
@@ -118,6 +122,9 @@ def make_config(preset:str='quick', # one of PRESETS
         raise ValueError(f"Unknown precision {cfg.precision!r}; valid: auto, fp32, bf16")
     if cfg.compile and cfg.cuda_graph:
         raise ValueError("compile and cuda_graph are two ways to the same end; choose one")
+    if cfg.early_normal_repeat < 1 or not 0 < cfg.early_normal_frac <= 1:
+        raise ValueError(f"early_normal_repeat must be >= 1 and early_normal_frac in (0, 1], got "
+                         f"{cfg.early_normal_repeat} and {cfg.early_normal_frac}")
     if cfg.val_rule not in VAL_RULES:
         raise ValueError(f"Unknown val_rule {cfg.val_rule!r}; valid rules: {', '.join(VAL_RULES)}")
     if cfg.model not in list_models():
@@ -163,5 +170,6 @@ def run_splits(cfg:TrainConfig, # the run's settings (validation rule, split see
     df = index_dataset(root)
     fit, val = patient_split(df[df.split == 'train'], cfg.val_frac, cfg.split_seed, cfg.val_rule)
     if cfg.refit_from: fit = pd.concat([fit, val], ignore_index=True)  # a refit trains on all of train/
+    fit = repeat_earliest_normals(fit, cfg.early_normal_frac, cfg.early_normal_repeat)  # unchanged when repeat = 1
     test = df[df.split == 'test'].reset_index(drop=True)
     return root, _limit(fit, cfg.limit_train, 0), _limit(val, cfg.limit_eval, 1), _limit(test, cfg.limit_eval, 2)

@@ -14,8 +14,8 @@ from .dicom import DICOM_EXTS
 # %% auto #0
 __all__ = ['CLASSES', 'SPLITS', 'IMG_EXTS', 'KAGGLE_DATASET', 'GET_DATA_HELP', 'DATA_ARG_HELP', 'VAL_RULES', 'DataError',
            'data_candidates', 'find_data_root', 'download_kaggle', 'patient_id', 'image_series', 'patient_number',
-           'index_split', 'index_dataset', 'make_synthetic_xrays', 'patient_split', 'summarize', 'format_summary',
-           'verify_checksums', 'data_cli']
+           'index_split', 'index_dataset', 'make_synthetic_xrays', 'patient_split', 'repeat_earliest_normals',
+           'summarize', 'format_summary', 'verify_checksums', 'data_cli']
 
 # %% ../nbs/01_data.ipynb #5
 CLASSES = ('NORMAL', 'PNEUMONIA')  # label 0, label 1
@@ -215,6 +215,20 @@ def patient_split(df:pd.DataFrame, # a train table from `index_split`
     is_va = np.zeros(len(df), bool)
     is_va[va] = True
     return df[~is_va].reset_index(drop=True), df[is_va].reset_index(drop=True)
+
+# %% ../nbs/01_data.ipynb #0ceefc77
+def repeat_earliest_normals(fit:pd.DataFrame, # the fit split (rows of `train/`)
+                            frac:float, # the share of each NORMAL series' fit images to repeat (earliest patients)
+                            repeat:int, # how often each of those rows appears; 1 returns `fit` unchanged
+                           ) -> pd.DataFrame: # `fit` with the earliest NORMAL patients' rows `repeat` times
+    "Repeat the rows of the earliest-numbered NORMAL patients of each series (see `_earliest_patients`)."
+    if repeat < 1 or int(repeat) != repeat: raise ValueError(f"repeat must be a whole number >= 1, got {repeat}")
+    if repeat == 1 or frac == 0: return fit
+    if not 0 < frac <= 1: raise ValueError(f"frac must be in (0, 1], got {frac}")
+    fit = fit.reset_index(drop=True)
+    normal = fit[fit.label == 0]
+    early = fit.loc[normal.index.values[_earliest_patients(normal, frac)]]
+    return pd.concat([fit] + [early] * (int(repeat) - 1), ignore_index=True)
 
 # %% ../nbs/01_data.ipynb #47
 def summarize(root:str|Path|None=None, # data root (searched when None)

@@ -5,6 +5,7 @@
 # %% ../nbs/09k_v11_tables.ipynb #1a26a709
 from __future__ import annotations
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from .core import load_json
 from .evidence import seed_summary, degenerate, study_comparison, cpu_arm_comparison
@@ -17,63 +18,94 @@ from .tta_tables import (plain_run, V10_SEEDS, _head, headline as _headline_v9_v
 from .cpu_arm_v9 import p13_arms, p13_comparison, P13_SEEDS
 
 # %% auto #0
-__all__ = ['V11_SEEDS', 'V11_DIR', 'V11_ENSEMBLE', 'V11_NOTE', 'v11_runs', 'v9_six', 'v11_verdict', 'v11_md', 'headline',
-           'write_headline_summary', 'comparison_md', 'glance_md']
+__all__ = ['V11_SEEDS', 'V11_DIR', 'V11_ENSEMBLE', 'V11_NOTE', 'V11', 'v9_six', 'Prereg', 'v11_runs', 'v11_verdict', 'prereg_md',
+           'v11_md', 'prereg_headline', 'headline', 'write_headline_summary', 'prereg_comparison', 'comparison_md',
+           'glance_md']
 
 # %% ../nbs/09k_v11_tables.ipynb #ff9d365e
+def v9_six(fig_dir:str|Path|None=None) -> list[Path]:
+    "The six runs of v9's recipe on new seeds (6-8: part 11; 9-11: part 12, without TTA), parts 14-15's comparison."
+    f = Path(_path(fig_dir))
+    return [plain_run(f, k) for k in V9_SEEDS + V10_SEEDS]
+
+@dataclass(frozen=True)
+class Prereg:
+    "A recipe pre-registered on new seeds and judged against the six runs of v9's recipe (`v9_six`)."
+    name:str # the recipe, e.g. 'v11'
+    part:int # its part of figures/protocol.md
+    seeds:tuple # its new seeds
+    run_dir:str # its run folders under figures/, with {k} for the seed
+    ensemble:str # its seed ensemble's folder under figures/
+    claim:str # what its verdict decides, e.g. "X raises test specificity over v9's recipe"
+    note:str # how the comparison with published results describes it
+    threads:str # how its seeds shared the 2 CPU cores
+
+    @property
+    def span(self) -> str: return f"seeds {self.seeds[0]}-{self.seeds[-1]}"
+
+    def runs(self, fig_dir:str|Path|None=None, finished:bool=True) -> list[Path]:
+        "The run folders, one per seed; only those that have evaluated the test split if `finished`."
+        f = Path(_path(fig_dir))
+        runs = [f/self.run_dir.format(k=k) for k in self.seeds]
+        return [d for d in runs if _tested(d)] if finished else runs
+
+    def verdict(self, fig_dir:str|Path|None=None) -> str|None:
+        """Once its seeds and v9's six runs have all evaluated the test split (else None): 'yes' if Welch's 95%
+        interval for its mean test specificity minus theirs lies above 0, 'no' if its mean is not above theirs,
+        'cannot tell' otherwise."""
+        runs, base = self.runs(fig_dir, finished=False), v9_six(fig_dir)
+        return welch_verdict(runs, base) if all(map(_tested, runs + base)) else None
+
 V11_SEEDS = (12, 13, 14)  # part 14's seeds: no run had used them
 V11_DIR = 'reference_v11_s{k}'
 V11_ENSEMBLE = 'reference_v11_ensemble'
 V11_NOTE = ("figures/protocol.md part 14: v9's recipe with the augmentation issue 10 cites, on new seeds 12-14; tried "
             "after every earlier recipe had missed the bar on test, against part 1's 6-epoch screen")
+V11 = Prereg('v11', 14, V11_SEEDS, V11_DIR, V11_ENSEMBLE,
+             "The published augmentation raises test specificity over v9's recipe", V11_NOTE,
+             'seeds 12 and 13 side by side, one thread each, seed 14 alone on two')
 
 def v11_runs(fig_dir:str|Path|None=None, finished:bool=True) -> list[Path]:
     "Part 14's run folders, seeds 12-14; only those that have evaluated the test split if `finished`."
-    f = Path(_path(fig_dir))
-    runs = [f/V11_DIR.format(k=k) for k in V11_SEEDS]
-    return [d for d in runs if _tested(d)] if finished else runs
-
-def v9_six(fig_dir:str|Path|None=None) -> list[Path]:
-    "The six runs of v9's recipe on new seeds (6-8: part 11; 9-11: part 12, without TTA), part 14's comparison."
-    f = Path(_path(fig_dir))
-    return [plain_run(f, k) for k in V9_SEEDS + V10_SEEDS]
+    return V11.runs(fig_dir, finished)
 
 def v11_verdict(fig_dir:str|Path|None=None) -> str|None:
-    """Part 14's verdict on "the published augmentation raises test specificity over v9's recipe" once v11's three
-    seeds and v9's six runs have all evaluated the test split (else None): 'yes' if Welch's 95% interval for v11's
-    mean test specificity minus theirs lies above 0, 'no' if v11's mean is not above theirs, 'cannot tell' otherwise."""
-    runs, base = v11_runs(fig_dir, finished=False), v9_six(fig_dir)
-    return welch_verdict(runs, base) if all(map(_tested, runs + base)) else None
+    "Part 14's verdict on \"the published augmentation raises test specificity over v9's recipe\" (`Prereg.verdict`)."
+    return V11.verdict(fig_dir)
 
 # %% ../nbs/09k_v11_tables.ipynb #dd6545f3
 def _seed_row(d:Path) -> list:
-    "One v11 run: its validation choices and validation measures, its test measures and its wall time."
+    "One run: its validation choices and validation measures, its test measures and its wall time."
     m = _tested(d)
     flag = ' (**degenerate**)' if degenerate(d) else ''
     return [f"seed {m['seed']}{flag}", f"{m['best_epoch']} of {m['epochs']}", f"{m['threshold']:.2f}",
             _f('roc_auc', m['val']['roc_auc']), _f('specificity', m['val']['specificity']),
             *(_f(k, m['test'][k]) for k in HEADLINE_KEYS), f"{(m.get('wall_time_s') or math.nan) / 60:.1f}"]
 
-def _welch_md(runs:list, base:list) -> str:
-    "v11's means against v9's six runs: the difference and Welch's 95% interval, per test measure."
+def _welch_md(spec:Prereg, runs:list, base:list) -> str:
+    "The recipe's means against v9's six runs: the difference and Welch's 95% interval, per test measure."
     rows = welch_rows(runs, base)
-    heads = ['Test measure', 'v11 (seeds 12-14)', "v9's recipe (seeds 6-11)", 'v11 − v9 [Welch 95% CI]']
+    heads = ['Test measure', f'{spec.name} ({spec.span})', "v9's recipe (seeds 6-11)",
+             f'{spec.name} − v9 [Welch 95% CI]']
     return md_table(heads, rows) + ("\n\nMeans over runs; the interval treats the two groups as independent samples "
                                     "(different seeds: no pairing).")
 
-def v11_md(fig_dir:str|Path|None=None) -> str:
-    """Protocol part 14: each finished seed of v11 (validation choices and measures, test measures, wall time); once
-    all three have finished their mean against the bar, the seed ensemble, the comparison with v9's six runs, part
-    14's verdict and what the headline then reports."""
-    f = Path(_path(fig_dir))
-    runs = v11_runs(f)
-    if not runs: return _missing('v11 (protocol part 14)', 'no run of seeds 12-14 has finished yet')
+def prereg_md(spec:Prereg, # the pre-registered recipe
+              fig_dir:str|Path|None=None,
+              before:str='v9', # the headline if this recipe does not take it
+             ) -> str:
+    """A pre-registered recipe's table: each finished seed (validation choices and measures, test measures, wall time);
+    once all have finished their mean against the bar, the seed ensemble, the comparison with v9's six runs, the
+    verdict and what the headline then reports."""
+    f, n, p = Path(_path(fig_dir)), spec.name, spec.part
+    runs = spec.runs(f)
+    if not runs: return _missing(f'{n} (protocol part {p})', f'no run of {spec.span} has finished yet')
     rows = [_seed_row(d) for d in runs]
-    if len(runs) == len(V11_SEEDS):
+    if len(runs) == len(spec.seeds):
         t = seed_summary(runs)['test']
         rows.append(['3-seed mean ± sd', '-', '-', '-', '-', *(_pm(t[k]['mean'], t[k]['sd'], k) for k in HEADLINE_KEYS),
                      '-'])
-    e = _tested(f/V11_ENSEMBLE)
+    e = _tested(f/spec.ensemble)
     if e: rows.append(['seed ensemble', '-', f"{e['threshold']:.2f}", _f('roc_auc', e['val']['roc_auc']),
                        _f('specificity', e['val']['specificity']),
                        *(f"{e['test'][k]:.4f}" if k == 'roc_auc' else _f(k, e['test'][k]) for k in HEADLINE_KEYS), '-'])
@@ -81,47 +113,60 @@ def v11_md(fig_dir:str|Path|None=None) -> str:
     md = md_table(['Run', 'Epoch', 'Threshold', 'Validation ROC AUC', 'Validation specificity (%)', *tests,
                    'Wall time (min)'], rows)
     md += ("\n\nEach run's epoch and threshold chosen on its own validation split (the `random` rule); training wall "
-           "time on the 2 CPU cores (seeds 12 and 13 side by side, one thread each, seed 14 alone on two). The seed "
+           f"time on the 2 CPU cores ({spec.threads}). The seed "
            "ensemble's test ROC AUC has four decimals, so that a value just under the bar's 0.980 does not read as "
            "0.980.")
-    if len(runs) < len(V11_SEEDS):
-        return md + f" {len(runs)} of {len(V11_SEEDS)} seeds have finished: no mean until all have (part 14)."
-    md += f"\n\n**v11's 3-seed mean against the acceptance bar:** {acceptance_md(runs)}."
-    v = v11_verdict(f)
+    if len(runs) < len(spec.seeds):
+        return md + f" {len(runs)} of {len(spec.seeds)} seeds have finished: no mean until all have (part {p})."
+    md += f"\n\n**{n}'s 3-seed mean against the acceptance bar:** {acceptance_md(runs)}."
+    v = spec.verdict(f)
     if v is None: return md
-    md += ("\n\nAgainst the six runs of v9's recipe on new seeds:\n\n" + _welch_md(runs, v9_six(f)) +
-           "\n\n**The published augmentation raises test specificity over v9's recipe** (protocol part 14: Welch's 95% "
+    md += ("\n\nAgainst the six runs of v9's recipe on new seeds:\n\n" + _welch_md(spec, runs, v9_six(f)) +
+           f"\n\n**{spec.claim}** (protocol part {p}: Welch's 95% "
            f"interval for the difference of mean test specificity above 0): **{v}**. ")
-    return md + ("By part 14, the headline now leads with v11, with v9 beside it." if bar_met(runs) else
-                 "By part 14, v9 stays the headline and v11 is reported as a negative or null result for the bar.")
+    return md + (f"By part {p}, the headline now leads with {n}, with v9 beside it." if bar_met(runs) else
+                 f"By part {p}, {before} stays the headline and {n} is reported as a negative or null result for the "
+                 "bar.")
+
+def v11_md(fig_dir:str|Path|None=None) -> str:
+    "Protocol part 14's table (`prereg_md`)."
+    return prereg_md(V11, fig_dir)
 
 # %% ../nbs/09k_v11_tables.ipynb #4a3bffd1
+def prereg_headline(spec:Prereg, fig_dir:str|Path|None, fallback) -> tuple|None:
+    """(name, part, run folders) of `spec` if all its seeds have evaluated the test split and their mean meets the
+    bar, else `fallback(fig_dir)`."""
+    runs = spec.runs(fig_dir, finished=False)
+    if all(map(_tested, runs)) and bar_met(runs): return spec.name, spec.part, runs
+    return fallback(fig_dir)
+
 def headline(fig_dir:str|Path|None=None) -> tuple|None:
     """The recipe the headline reports: (name, protocol part, run folders); v11 if all three of its seeds have
     evaluated the test split and their mean meets the bar (part 14), else `mscvit.tta_tables.headline` (v10 or v9)."""
-    runs = v11_runs(fig_dir, finished=False)
-    if all(map(_tested, runs)) and bar_met(runs): return 'v11', 14, runs
-    return _headline_v9_v10(fig_dir)
+    return prereg_headline(V11, fig_dir, _headline_v9_v10)
 
 def write_headline_summary(fig_dir:str|Path|None=None) -> dict|None:
     """`figures/reference/summary.json`: the seed summary of the recipe `headline` picks (nothing before the
     headline's seeds finish)."""
     return _write_summary(fig_dir, pick=headline)
 
-def comparison_md(fig_dir:str|Path|None=None) -> str:
+def prereg_comparison(spec:Prereg, fig_dir:str|Path|None, fallback) -> str:
     """The comparison with published results, led by the headline's mean over seeds as `figures/reference/summary.json`
-    records it: v11's with part 14's note and v9's mean beside it if v11 is the headline, else as
-    `mscvit.tta_tables.comparison_md`."""
+    records it: `spec`'s with its note and v9's mean beside it if `spec` is the headline, else `fallback(fig_dir)`."""
     f = Path(_path(fig_dir))
     s = load_json(f/'reference'/'summary.json') if (f/'reference'/'summary.json').exists() else {}
-    if s.get('recipe') != 'v11': return _comparison_v9_v10(f)
-    note = f"the headline ({V11_NOTE}), each seed evaluated on test once"
-    md = comparison_table(f/'reference', f/'published.csv', first=('MSCViT-T, v11', s, note))
+    if s.get('recipe') != spec.name: return fallback(f)
+    note = f"the headline ({spec.note}), each seed evaluated on test once"
+    md = comparison_table(f/'reference', f/'published.csv', first=(f'MSCViT-T, {spec.name}', s, note))
     v9 = [plain_run(f, k) for k in V9_SEEDS]  # v9's seeds 6-8 (part 11)
     if not all(map(_tested, v9)): return md
     t = seed_summary(v9)['test']
-    return md + ("\n\nBeside it, v9 (protocol part 11), the headline before part 14, mean ± sd of 3 seeds: " +
+    return md + (f"\n\nBeside it, v9 (protocol part 11), the headline before part {spec.part}, mean ± sd of 3 seeds: " +
                  ', '.join(f"{_NAME.get(k, k)} {_pm(t[k]['mean'], t[k]['sd'], k)}" for k in HEADLINE_KEYS) + '.')
+
+def comparison_md(fig_dir:str|Path|None=None) -> str:
+    "The comparison with published results: v11's if it is the headline, else as `mscvit.tta_tables.comparison_md`."
+    return prereg_comparison(V11, fig_dir, _comparison_v9_v10)
 
 # %% ../nbs/09k_v11_tables.ipynb #94bdde87
 _COLLAPSED = 'not informative (the other model collapsed)'

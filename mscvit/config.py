@@ -8,7 +8,7 @@ import argparse
 from dataclasses import dataclass, fields
 from pathlib import Path
 import pandas as pd
-from .data import find_data_root, index_dataset, patient_split, repeat_earliest_normals, VAL_RULES
+from .data import find_data_root, index_dataset, patient_split, VAL_RULES
 from .models import list_models
 
 # %% auto #0
@@ -52,8 +52,8 @@ class TrainConfig:
     evaluate_test:bool = True       # False: a screening run that never touches the test split
     refit_from:str = ''             # a finished run: train on all of train/ (its fit and validation images) for the
                                     # same epochs, keep the last epoch, and use that run's threshold and temperature
-    # repeat the earliest-numbered NORMAL fit patients (this share of each series' fit images) this many times per
-    # epoch: a covariate-shift weighting toward the test period (`repeat_earliest_normals`); 1 disables
+    # training repeats the earliest-numbered NORMAL fit patients (this share of each series' fit images) this many
+    # times per epoch: a covariate-shift weighting toward the test period (`repeat_earliest_normals`); 1 disables
     early_normal_frac:float = 0.25
     early_normal_repeat:int = 1
     seed:int = 0                    # seed of initialisation, order and augmentation
@@ -170,6 +170,5 @@ def run_splits(cfg:TrainConfig, # the run's settings (validation rule, split see
     df = index_dataset(root)
     fit, val = patient_split(df[df.split == 'train'], cfg.val_frac, cfg.split_seed, cfg.val_rule)
     if cfg.refit_from: fit = pd.concat([fit, val], ignore_index=True)  # a refit trains on all of train/
-    fit = repeat_earliest_normals(fit, cfg.early_normal_frac, cfg.early_normal_repeat)  # unchanged when repeat = 1
     test = df[df.split == 'test'].reset_index(drop=True)
     return root, _limit(fit, cfg.limit_train, 0), _limit(val, cfg.limit_eval, 1), _limit(test, cfg.limit_eval, 2)

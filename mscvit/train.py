@@ -11,7 +11,7 @@ import pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from .core import set_seed, set_rng_state, save_json, load_json, in_test, retain_freed_memory
-from .data import DataError, DATA_ARG_HELP
+from .data import DataError, DATA_ARG_HELP, repeat_earliest_normals
 from .dataset import (XrayDataset, XrayAugment, Normalize, image_stats, class_weights, balanced_sampler, batches,
                             EQUALIZED_STD)
 from .metrics import binary_metrics, choose_threshold, apply_temperature
@@ -274,6 +274,9 @@ def train(cfg:TrainConfig, # the run's settings
     if world.is_main: save_json(asdict(cfg), out/'config.json')
     src = refit_source(cfg)  # a refit: that run's threshold and temperature, the last epoch, all of train/
     root, tr_items, va_items, te_items = run_splits(cfg, data)
+    # the time-nearest NORMAL patients repeated (`early_normal_repeat`; unchanged when 1): training only, so evaluation
+    # and the OOD scorer see each image once
+    tr_items = repeat_earliest_normals(tr_items, cfg.early_normal_frac, cfg.early_normal_repeat)
     tr_ds, va_ds = _ds(cfg, tr_items), _ds(cfg, va_items)
     norm = make_norm(cfg, tr_ds)
     if ck is not None: norm = Normalize.from_dict(ck['norm'])

@@ -92,7 +92,7 @@ def _welch_md(spec:Prereg, runs:list, base:list) -> str:
 
 def prereg_md(spec:Prereg, # the pre-registered recipe
               fig_dir:str|Path|None=None,
-              before:str='v9', # the headline if this recipe does not take it
+              fallback=_headline_v9_v10, # the headline rule of the parts before it: fig_dir -> (name, part, runs)
              ) -> str:
     """A pre-registered recipe's table: each finished seed (validation choices and measures, test measures, wall time);
     once all have finished their mean against the bar, the seed ensemble, the comparison with v9's six runs, the
@@ -125,8 +125,8 @@ def prereg_md(spec:Prereg, # the pre-registered recipe
            f"\n\n**{spec.claim}** (protocol part {p}: Welch's 95% "
            f"interval for the difference of mean test specificity above 0): **{v}**. ")
     return md + (f"By part {p}, the headline now leads with {n}, with v9 beside it." if bar_met(runs) else
-                 f"By part {p}, {before} stays the headline and {n} is reported as a negative or null result for the "
-                 "bar.")
+                 f"By part {p}, {fallback(f)[0]} stays the headline and {n} is reported as a negative or null result "
+                 "for the bar.")
 
 def v11_md(fig_dir:str|Path|None=None) -> str:
     "Protocol part 14's table (`prereg_md`)."

@@ -31,7 +31,7 @@ def v12_verdict(fig_dir:str|Path|None=None) -> str|None:
 
 def v12_md(fig_dir:str|Path|None=None) -> str:
     "Protocol part 15's table (`mscvit.v11_tables.prereg_md`)."
-    return prereg_md(V12, fig_dir)
+    return prereg_md(V12, fig_dir, _headline_v11)
 
 # %% ../nbs/09l_v12_tables.ipynb #b3b734db
 def headline(fig_dir:str|Path|None=None) -> tuple|None:

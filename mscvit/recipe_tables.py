@@ -130,8 +130,8 @@ RECIPES = [
      _S('reference_v10_s{k}/tta', (9, 10, 11))),
     ('v11', '14', 'pre-registered (new seeds)', "v9 with the issue's published augmentation (crop scale ≥ 0.08, "
      'brightness and contrast 0.3)', _S('reference_v11_s{k}', (12, 13, 14))),
-    ('v12', '15', 'pre-registered (new seeds)', 'v9 with the earliest-numbered NORMAL fit patients (a quarter of '
-     'each series) three times per epoch', _S('reference_v12_s{k}', (15, 16, 17))),
+    ('v12', '15', 'pre-registered (new seeds)', "v9 with the earliest-numbered NORMAL fit patients (a quarter of "
+     "each series' fit images) three times per epoch", _S('reference_v12_s{k}', (15, 16, 17))),
 ]
 
 def recipes_md(fig_dir:str|Path|None=None, recipes:list=RECIPES, bar:dict=ACCEPTANCE) -> str:

@@ -18,9 +18,8 @@ from .tta_tables import (plain_run, V10_SEEDS, _head, headline as _headline_v9_v
 from .cpu_arm_v9 import p13_arms, p13_comparison, P13_SEEDS
 
 # %% auto #0
-__all__ = ['V11_SEEDS', 'V11_DIR', 'V11_ENSEMBLE', 'V11_NOTE', 'V11', 'v9_six', 'Prereg', 'v11_runs', 'v11_verdict', 'prereg_md',
-           'v11_md', 'prereg_headline', 'headline', 'write_headline_summary', 'prereg_comparison', 'comparison_md',
-           'glance_md']
+__all__ = ['V11_SEEDS', 'V11_DIR', 'V11_ENSEMBLE', 'V11_NOTE', 'V11', 'v9_six', 'Prereg', 'prereg_md', 'v11_md',
+           'prereg_headline', 'headline', 'write_headline_summary', 'prereg_comparison', 'comparison_md', 'glance_md']
 
 # %% ../nbs/09k_v11_tables.ipynb #ff9d365e
 def v9_six(fig_dir:str|Path|None=None) -> list[Path]:
@@ -64,14 +63,6 @@ V11_NOTE = ("figures/protocol.md part 14: v9's recipe with the augmentation issu
 V11 = Prereg('v11', 14, V11_SEEDS, V11_DIR, V11_ENSEMBLE,
              "The published augmentation raises test specificity over v9's recipe", V11_NOTE,
              'seeds 12 and 13 side by side, one thread each, seed 14 alone on two')
-
-def v11_runs(fig_dir:str|Path|None=None, finished:bool=True) -> list[Path]:
-    "Part 14's run folders, seeds 12-14; only those that have evaluated the test split if `finished`."
-    return V11.runs(fig_dir, finished)
-
-def v11_verdict(fig_dir:str|Path|None=None) -> str|None:
-    "Part 14's verdict on \"the published augmentation raises test specificity over v9's recipe\" (`Prereg.verdict`)."
-    return V11.verdict(fig_dir)
 
 # %% ../nbs/09k_v11_tables.ipynb #dd6545f3
 def _seed_row(d:Path) -> list:

@@ -11,7 +11,7 @@ from .v11_tables import (Prereg, prereg_md, prereg_headline, prereg_comparison, 
                                comparison_md as _comparison_v11)
 
 # %% auto #0
-__all__ = ['V12_NOTE', 'V12', 'v12_runs', 'v12_verdict', 'v12_md', 'headline', 'write_headline_summary', 'comparison_md']
+__all__ = ['V12_NOTE', 'V12', 'v12_md', 'headline', 'write_headline_summary', 'comparison_md']
 
 # %% ../nbs/09l_v12_tables.ipynb #6737355d
 V12_NOTE = ("figures/protocol.md part 15: v9's recipe with the earliest-numbered NORMAL fit patients weighted three "
@@ -20,14 +20,6 @@ V12_NOTE = ("figures/protocol.md part 15: v9's recipe with the earliest-numbered
 V12 = Prereg('v12', 15, (15, 16, 17), 'reference_v12_s{k}', 'reference_v12_ensemble',
              "Weighting the time-nearest NORMAL patients raises test specificity over v9's recipe", V12_NOTE,
              'seeds 15 and 16 side by side, one thread each, seed 17 alone on two')
-
-def v12_runs(fig_dir:str|Path|None=None, finished:bool=True) -> list[Path]:
-    "Part 15's run folders, seeds 15-17; only those that have evaluated the test split if `finished`."
-    return V12.runs(fig_dir, finished)
-
-def v12_verdict(fig_dir:str|Path|None=None) -> str|None:
-    "Part 15's verdict on its claim (`Prereg.verdict`): None until its seeds and v9's six runs have finished."
-    return V12.verdict(fig_dir)
 
 def v12_md(fig_dir:str|Path|None=None) -> str:
     "Protocol part 15's table (`mscvit.v11_tables.prereg_md`)."

@@ -38,6 +38,7 @@ class Prereg:
     claim:str # what its verdict decides, e.g. "X raises test specificity over v9's recipe"
     note:str # how the comparison with published results describes it
     threads:str # how its seeds shared the 2 CPU cores
+    key:str = 'specificity' # the test measure its verdict compares
 
     @property
     def span(self) -> str: return f"seeds {self.seeds[0]}-{self.seeds[-1]}"
@@ -50,10 +51,10 @@ class Prereg:
 
     def verdict(self, fig_dir:str|Path|None=None) -> str|None:
         """Once its seeds and v9's six runs have all evaluated the test split (else None): 'yes' if Welch's 95%
-        interval for its mean test specificity minus theirs lies above 0, 'no' if its mean is not above theirs,
+        interval for its mean test `key` minus theirs lies above 0, 'no' if its mean is not above theirs,
         'cannot tell' otherwise."""
         runs, base = self.runs(fig_dir, finished=False), v9_six(fig_dir)
-        return welch_verdict(runs, base) if all(map(_tested, runs + base)) else None
+        return welch_verdict(runs, base, self.key) if all(map(_tested, runs + base)) else None
 
 V11_SEEDS = (12, 13, 14)  # part 14's seeds: no run had used them
 V11_DIR = 'reference_v11_s{k}'
@@ -114,7 +115,7 @@ def prereg_md(spec:Prereg, # the pre-registered recipe
     if v is None: return md
     md += ("\n\nAgainst the six runs of v9's recipe on new seeds:\n\n" + _welch_md(spec, runs, v9_six(f)) +
            f"\n\n**{spec.claim}** (protocol part {p}: Welch's 95% "
-           f"interval for the difference of mean test specificity above 0): **{v}**. ")
+           f"interval for the difference of mean test {_NAME.get(spec.key, spec.key)} above 0): **{v}**. ")
     return md + (f"By part {p}, the headline now leads with {n}, with v9 beside it." if bar_met(runs) else
                  f"By part {p}, {fallback(f)[0]} stays the headline and {n} is reported as a negative or null result "
                  "for the bar.")

@@ -13,7 +13,8 @@ from .evidence import seed_summary, read_predictions, degenerate
 from .metrics import HEADLINE_KEYS
 from .tables import md_table, _pm, _f, _missing, comparison_table
 from .study_tables import (README_TABLES as STUDY_TABLES, seeds_vs_v3_md, acceptance_md, ACCEPTANCE,
-                                   _finished_runs, _v3_run, refit_verdict, _REFIT_RULE, _NAME, _u, paired_md)
+                                   _finished_runs, _v3_run, refit_verdict, _REFIT_RULE, _NAME, _u, paired_md,
+                                   _pm_bar)
 
 # %% auto #0
 __all__ = ['V6_BUDGET_MIN', 'V6_SEEDS', 'V7_SEEDS', 'GRID', 'RECIPES', 'V8_SEEDS', 'V9_SEEDS', 'V3_SIX', 'MEASURES',
@@ -149,8 +150,8 @@ def recipes_md(fig_dir:str|Path|None=None, recipes:list=RECIPES, bar:dict=ACCEPT
         t = seed_summary(done)['test']
         missed = [_NAME.get(k, k) for k, v in bar.items() if t[k]['mean'] < v]
         verdict = '-' if len(done) < 3 else f"missed: {', '.join(missed)}" if missed else '**met**'
-        rows.append([name, part, standing, change, str(len(done)), *(_pm(t[k]['mean'], t[k]['sd'], k) for k in
-                     HEADLINE_KEYS), verdict])
+        rows.append([name, part, standing, change, str(len(done)), *(_pm_bar(t[k]['mean'], t[k]['sd'], k, bar[k])
+                     for k in HEADLINE_KEYS), verdict])
     if not any_done: return _missing('The recipes against the bar', 'no recipe has a finished seed in figures/')
     heads = ['Recipe', 'Protocol part', 'Standing', 'Against v3', 'Seeds', 'Accuracy (%)', 'ROC AUC',
              'Sensitivity (%)', 'Specificity (%)', 'Acceptance bar (mean over seeds)']

@@ -381,10 +381,24 @@ def _u(m:str, x:float) -> str: return _f(m, x) + ('' if m == 'roc_auc' else '%')
 
 ACCEPTANCE = {'accuracy': 0.94, 'specificity': 0.88, 'roc_auc': 0.98, 'sensitivity': 0.96}  # issue 10, 3-seed mean
 
+def _hidden_miss(k:str, x:float, bar:float) -> bool:
+    "Whether rounding `x` as `_f` does would make a value below `bar` read as the bar itself."
+    return x < bar and _f(k, x) == _f(k, bar)
+
+def _u_bar(k:str, x:float, bar:float) -> str:
+    "`_u(k, x)` beside its bar, with one more decimal where the rounding would hide that it misses the bar."
+    if not _hidden_miss(k, x, bar): return _u(k, x)
+    return f"{x:.4f}" if k == 'roc_auc' else f"{100 * x:.2f}%"
+
+def _pm_bar(mean:float, sd:float, k:str, bar:float) -> str:
+    "`_pm` of a mean beside its bar, with one more decimal where the rounding would hide that it misses the bar."
+    if not _hidden_miss(k, mean, bar): return _pm(mean, sd, k)
+    return f"{mean:.4f} ± {sd:.4f}" if k == 'roc_auc' else f"{100 * mean:.2f} ± {100 * sd:.2f}"
+
 def acceptance_md(runs:list) -> str:
     "The acceptance bar (`ACCEPTANCE`) against the mean over `runs` (run folders), met or missed per measure."
     t = seed_summary(runs)['test']
-    return '; '.join(f"{_NAME.get(k, k)} {_u(k, t[k]['mean'])} (bar {_u(k, v)}: "
+    return '; '.join(f"{_NAME.get(k, k)} {_u_bar(k, t[k]['mean'], v)} (bar {_u(k, v)}: "
                      f"{'met' if t[k]['mean'] >= v else 'missed'})" for k, v in ACCEPTANCE.items())
 
 def _refit_gain(f:Path, refit:str, base:str, seeds:tuple) -> str:

@@ -43,6 +43,9 @@ class Prereg:
     @property
     def span(self) -> str: return f"seeds {self.seeds[0]}-{self.seeds[-1]}"
 
+    @property
+    def unit(self) -> str: return 'seed' # what one of its runs is
+
     def runs(self, fig_dir:str|Path|None=None, finished:bool=True) -> list[Path]:
         "The run folders, one per seed; only those that have evaluated the test split if `finished`."
         f = Path(_path(fig_dir))
@@ -148,7 +151,7 @@ def prereg_comparison(spec:Prereg, fig_dir:str|Path|None, fallback) -> str:
     f = Path(_path(fig_dir))
     s = load_json(f/'reference'/'summary.json') if (f/'reference'/'summary.json').exists() else {}
     if s.get('recipe') != spec.name: return fallback(f)
-    note = f"the headline ({spec.note}), each seed evaluated on test once"
+    note = f"the headline ({spec.note}), each {spec.unit} evaluated on test once"
     md = comparison_table(f/'reference', f/'published.csv', first=(f'MSCViT-T, {spec.name}', s, note))
     v9 = [plain_run(f, k) for k in V9_SEEDS]  # v9's seeds 6-8 (part 11)
     if not all(map(_tested, v9)): return md
@@ -184,7 +187,8 @@ def glance_md(fig_dir:str|Path|None=None) -> str:
         return _missing('The results at a glance', 'no headline summary in figures/reference/')
     s = load_json(f/'reference'/'summary.json')
     row = lambda label, t: [label, *(_pm(t[k]['mean'], t[k]['sd'], k) for k in HEADLINE_KEYS)]
-    rows = [row(f"MSCViT-T, {s['recipe']} (the headline, protocol part {s['protocol_part']}), {s['n_seeds']} seeds",
+    unit = 'two-member ensembles' if any(isinstance(k, list) for k in s.get('seeds', [])) else 'seeds'  # v13's
+    rows = [row(f"MSCViT-T, {s['recipe']} (the headline, protocol part {s['protocol_part']}), {s['n_seeds']} {unit}",
                 s['test'])]
     v9 = [plain_run(f, k) for k in V9_SEEDS]  # v9's seeds 6-8 (part 11)
     if s['recipe'] != 'v9' and all(map(_tested, v9)):

@@ -30,6 +30,9 @@ class Ensembles(Prereg):
     @property
     def span(self) -> str: return f"seeds {self.members[0][0]}-{self.members[-1][-1]}"
 
+    @property
+    def unit(self) -> str: return 'ensemble'
+
     def member_runs(self, fig_dir:str|Path|None=None) -> list[list[Path]]:
         "The members' run folders, one list per ensemble."
         f = Path(_path(fig_dir))

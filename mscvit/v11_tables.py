@@ -18,8 +18,9 @@ from .tta_tables import (plain_run, V10_SEEDS, _head, headline as _headline_v9_v
 from .cpu_arm_v9 import p13_arms, p13_comparison, P13_SEEDS
 
 # %% auto #0
-__all__ = ['V11_SEEDS', 'V11_DIR', 'V11_ENSEMBLE', 'V11_NOTE', 'V11', 'v9_six', 'Prereg', 'prereg_md', 'v11_md',
-           'prereg_headline', 'headline', 'write_headline_summary', 'prereg_comparison', 'comparison_md', 'glance_md']
+__all__ = ['V11_SEEDS', 'V11_DIR', 'V11_ENSEMBLE', 'V11_NOTE', 'V11', 'v9_six', 'Prereg', 'prereg_md', 'prereg_verdict_md',
+           'v11_md', 'prereg_headline', 'headline', 'write_headline_summary', 'prereg_comparison', 'comparison_md',
+           'glance_md']
 
 # %% ../nbs/09k_v11_tables.ipynb #ff9d365e
 def v9_six(fig_dir:str|Path|None=None) -> list[Path]:
@@ -111,9 +112,15 @@ def prereg_md(spec:Prereg, # the pre-registered recipe
            f"time on the 2 CPU cores ({spec.threads}). The seed "
            "ensemble's test ROC AUC has four decimals, so that a value just under the bar's 0.980 does not read as "
            "0.980.")
+    return md + prereg_verdict_md(spec, runs, f, fallback)
+
+def prereg_verdict_md(spec:Prereg, runs:list, f:Path, fallback) -> str:
+    """What follows a pre-registered recipe's table, given its finished `runs`: how many have finished; once all have,
+    their mean against the bar, the comparison with v9's six runs, the verdict and what the headline then reports."""
+    n, p, u = spec.name, spec.part, spec.unit
     if len(runs) < len(spec.seeds):
-        return md + f" {len(runs)} of {len(spec.seeds)} seeds have finished: no mean until all have (part {p})."
-    md += f"\n\n**{n}'s 3-seed mean against the acceptance bar:** {acceptance_md(runs)}."
+        return f" {len(runs)} of {len(spec.seeds)} {u}s have finished: no mean until all have (part {p})."
+    md = f"\n\n**{n}'s 3-{u} mean against the acceptance bar:** {acceptance_md(runs)}."
     v = spec.verdict(f)
     if v is None: return md
     md += ("\n\nAgainst the six runs of v9's recipe on new seeds:\n\n" + _welch_md(spec, runs, v9_six(f)) +

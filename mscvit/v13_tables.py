@@ -11,10 +11,9 @@ from .core import load_json
 from .evidence import seed_summary, degenerate
 from .metrics import HEADLINE_KEYS
 from .tables import md_table, _path, _f, _pm, _missing
-from .study_tables import acceptance_md, _NAME
-from .recipe_tables import bar_met, _tested
+from .recipe_tables import _tested
 from .tta_tables import _head, write_headline_summary as _write_summary
-from .v11_tables import Prereg, v9_six, _welch_md, prereg_headline, prereg_comparison
+from .v11_tables import Prereg, prereg_verdict_md, prereg_headline, prereg_comparison
 from .v12_tables import headline as _headline_v12, comparison_md as _comparison_v12
 
 # %% auto #0
@@ -87,17 +86,7 @@ def v13_md(fig_dir:str|Path|None=None, spec:Ensembles=V13) -> str:
     md += ("\n\nEach member's epoch chosen on the validation split (the `random` rule), each ensemble's threshold by "
            "Youden's J on its averaged validation probabilities; wall time: the longer member's training on the 2 CPU "
            f"cores ({spec.threads}).")
-    if len(runs) < len(spec.seeds):
-        return md + f" {len(runs)} of {len(spec.seeds)} ensembles have finished: no mean until all have (part {p})."
-    md += f"\n\n**{n}'s 3-ensemble mean against the acceptance bar:** {acceptance_md(runs)}."
-    v = spec.verdict(f)
-    if v is None: return md
-    md += ("\n\nAgainst the six runs of v9's recipe on new seeds:\n\n" + _welch_md(spec, runs, v9_six(f)) +
-           f"\n\n**{spec.claim}** (protocol part {p}: Welch's 95% interval for the difference of mean test "
-           f"{_NAME.get(spec.key, spec.key)} above 0): **{v}**. ")
-    return md + (f"By part {p}, the headline now leads with {n}, with v9 beside it." if bar_met(runs) else
-                 f"By part {p}, {_headline_v12(f)[0]} stays the headline and {n} is reported as a negative or null "
-                 "result for the bar.")
+    return md + prereg_verdict_md(spec, runs, f, _headline_v12)
 
 # %% ../nbs/09m_v13_tables.ipynb #626e4c67
 def headline(fig_dir:str|Path|None=None) -> tuple|None:

@@ -262,13 +262,17 @@ def welch_verdict(a:list, # run folders of one recipe, all evaluated on test
 
 MEASURES = ('specificity', 'accuracy', 'roc_auc')  # the Welch comparisons' rows, in order
 
-def welch_rows(a:list, b:list) -> list:
+def welch_rows(a:list, b:list,
+               fine:tuple=(), # measures given one more decimal (ROC AUC: four)
+              ) -> list:
     "Per test measure of `MEASURES`: its name, the means over runs `a` and `b`, and a − b with Welch's 95% interval."
     rows = []
     for k in MEASURES:
         d, lo, hi = welch_ci(_test_values(a, k), _test_values(b, k))
-        rows.append([_NAME.get(k, k.capitalize()), _u(k, np.mean(_test_values(a, k))),
-                     _u(k, np.mean(_test_values(b, k))), f"{_f(k, d, True)} [{_f(k, lo, True)}, {_f(k, hi, True)}]"])
+        u = (lambda x: f"{x:.4f}") if k in fine else (lambda x: _u(k, x))
+        f = (lambda x: f"{x:+.4f}") if k in fine else (lambda x: _f(k, x, True))
+        rows.append([_NAME.get(k, k.capitalize()), u(np.mean(_test_values(a, k))), u(np.mean(_test_values(b, k))),
+                     f"{f(d)} [{f(lo)}, {f(hi)}]"])
     return rows
 
 def v9_verdict(fig_dir:str|Path|None=None) -> str|None:

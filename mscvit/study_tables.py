@@ -395,10 +395,13 @@ def _pm_bar(mean:float, sd:float, k:str, bar:float) -> str:
     if not _hidden_miss(k, mean, bar): return _pm(mean, sd, k)
     return f"{mean:.4f} ± {sd:.4f}" if k == 'roc_auc' else f"{100 * mean:.2f} ± {100 * sd:.2f}"
 
-def acceptance_md(runs:list) -> str:
+def acceptance_md(runs:list, # run folders
+                  fine:tuple=(), # measures whose mean gets one more decimal (e.g. ('roc_auc',): 0.9744)
+                 ) -> str:
     "The acceptance bar (`ACCEPTANCE`) against the mean over `runs` (run folders), met or missed per measure."
     t = seed_summary(runs)['test']
-    return '; '.join(f"{_NAME.get(k, k)} {_u_bar(k, t[k]['mean'], v)} (bar {_u(k, v)}: "
+    u = lambda k, x, v: (f"{x:.4f}" if k == 'roc_auc' else f"{100 * x:.2f}%") if k in fine else _u_bar(k, x, v)
+    return '; '.join(f"{_NAME.get(k, k)} {u(k, t[k]['mean'], v)} (bar {_u(k, v)}: "
                      f"{'met' if t[k]['mean'] >= v else 'missed'})" for k, v in ACCEPTANCE.items())
 
 def _refit_gain(f:Path, refit:str, base:str, seeds:tuple) -> str:

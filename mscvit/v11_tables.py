@@ -40,6 +40,7 @@ class Prereg:
     note:str # how the comparison with published results describes it
     threads:str # how its seeds shared the 2 CPU cores
     key:str = 'specificity' # the test measure its verdict compares
+    fine:tuple = () # measures given one more decimal where set against the bar (ROC AUC: four)
 
     @property
     def span(self) -> str: return f"seeds {self.seeds[0]}-{self.seeds[-1]}"
@@ -80,7 +81,7 @@ def _seed_row(d:Path) -> list:
 
 def _welch_md(spec:Prereg, runs:list, base:list) -> str:
     "The recipe's means against v9's six runs: the difference and Welch's 95% interval, per test measure."
-    rows = welch_rows(runs, base)
+    rows = welch_rows(runs, base, spec.fine)
     heads = ['Test measure', f'{spec.name} ({spec.span})', "v9's recipe (seeds 6-11)",
              f'{spec.name} − v9 [Welch 95% CI]']
     return md_table(heads, rows) + ("\n\nMeans over runs; the interval treats the two groups as independent samples "
@@ -120,7 +121,7 @@ def prereg_verdict_md(spec:Prereg, runs:list, f:Path, fallback) -> str:
     n, p, u = spec.name, spec.part, spec.unit
     if len(runs) < len(spec.seeds):
         return f" {len(runs)} of {len(spec.seeds)} {u}s have finished: no mean until all have (part {p})."
-    md = f"\n\n**{n}'s 3-{u} mean against the acceptance bar:** {acceptance_md(runs)}."
+    md = f"\n\n**{n}'s 3-{u} mean against the acceptance bar:** {acceptance_md(runs, spec.fine)}."
     v = spec.verdict(f)
     if v is None: return md
     md += ("\n\nAgainst the six runs of v9's recipe on new seeds:\n\n" + _welch_md(spec, runs, v9_six(f)) +

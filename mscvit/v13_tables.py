@@ -42,8 +42,8 @@ V13_NOTE = ("figures/protocol.md part 16: the mean of two members of v8's recipe
             "after every earlier recipe had missed the bar on test, without a validation screen")
 V13 = Ensembles('v13', 16, (18, 20, 22), 'reference_v13_e{k}', 'reference_v13_ensemble',
                 "A two-member ensemble within the budget raises test ROC AUC over v9's recipe", V13_NOTE,
-                'each pair side by side, one thread each', key='roc_auc', members=((18, 19), (20, 21), (22, 23)),
-                member_dir='reference_v13_m{k}')
+                'each pair side by side, one thread each', key='roc_auc', fine=('roc_auc',),
+                members=((18, 19), (20, 21), (22, 23)), member_dir='reference_v13_m{k}')
 
 # %% ../nbs/09m_v13_tables.ipynb #a977ca6d
 _AUC4 = lambda x: f"{x:.4f}"  # ROC AUC to four decimals

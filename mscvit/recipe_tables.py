@@ -269,8 +269,7 @@ def welch_rows(a:list, b:list,
     rows = []
     for k in MEASURES:
         d, lo, hi = welch_ci(_test_values(a, k), _test_values(b, k))
-        u = (lambda x: f"{x:.4f}") if k in fine else (lambda x: _u(k, x))
-        f = (lambda x: f"{x:+.4f}") if k in fine else (lambda x: _f(k, x, True))
+        u, f = (lambda x: _u(k, x, fine=k in fine)), (lambda x: _f(k, x, True, fine=k in fine))
         rows.append([_NAME.get(k, k.capitalize()), u(np.mean(_test_values(a, k))), u(np.mean(_test_values(b, k))),
                      f"{f(d)} [{f(lo)}, {f(hi)}]"])
     return rows

@@ -377,7 +377,7 @@ def refit_verdict(fig_dir:str|Path|None=None,
     return 'yes'
 
 _NAME = {'roc_auc': 'ROC AUC'}
-def _u(m:str, x:float) -> str: return _f(m, x) + ('' if m == 'roc_auc' else '%')  # a value with its unit
+def _u(m:str, x:float, fine:bool=False) -> str: return _f(m, x, fine=fine) + ('' if m == 'roc_auc' else '%')  # with unit
 
 ACCEPTANCE = {'accuracy': 0.94, 'specificity': 0.88, 'roc_auc': 0.98, 'sensitivity': 0.96}  # issue 10, 3-seed mean
 
@@ -387,20 +387,18 @@ def _hidden_miss(k:str, x:float, bar:float) -> bool:
 
 def _u_bar(k:str, x:float, bar:float) -> str:
     "`_u(k, x)` beside its bar, with one more decimal where the rounding would hide that it misses the bar."
-    if not _hidden_miss(k, x, bar): return _u(k, x)
-    return f"{x:.4f}" if k == 'roc_auc' else f"{100 * x:.2f}%"
+    return _u(k, x, fine=_hidden_miss(k, x, bar))
 
 def _pm_bar(mean:float, sd:float, k:str, bar:float) -> str:
     "`_pm` of a mean beside its bar, with one more decimal where the rounding would hide that it misses the bar."
-    if not _hidden_miss(k, mean, bar): return _pm(mean, sd, k)
-    return f"{mean:.4f} ± {sd:.4f}" if k == 'roc_auc' else f"{100 * mean:.2f} ± {100 * sd:.2f}"
+    return _pm(mean, sd, k, fine=_hidden_miss(k, mean, bar))
 
 def acceptance_md(runs:list, # run folders
                   fine:tuple=(), # measures whose mean gets one more decimal (e.g. ('roc_auc',): 0.9744)
                  ) -> str:
     "The acceptance bar (`ACCEPTANCE`) against the mean over `runs` (run folders), met or missed per measure."
     t = seed_summary(runs)['test']
-    u = lambda k, x, v: (f"{x:.4f}" if k == 'roc_auc' else f"{100 * x:.2f}%") if k in fine else _u_bar(k, x, v)
+    u = lambda k, x, v: _u(k, x, fine=True) if k in fine else _u_bar(k, x, v)
     return '; '.join(f"{_NAME.get(k, k)} {u(k, t[k]['mean'], v)} (bar {_u(k, v)}: "
                      f"{'met' if t[k]['mean'] >= v else 'missed'})" for k, v in ACCEPTANCE.items())
 

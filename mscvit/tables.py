@@ -47,15 +47,17 @@ def _path(p, rel:str='') -> Path|None:
 METRIC_LABELS = {'test_accuracy': 'Accuracy (%)', 'test_roc_auc': 'ROC AUC', 'test_sensitivity': 'Sensitivity (%)',
                  'test_specificity': 'Specificity (%)', 'test_balanced_accuracy': 'Bal. accuracy (%)'}
 
-def _pm(mean, sd, key, sign:bool=False):
+def _pm(mean, sd, key, sign:bool=False,
+        fine:bool=False, # one more decimal (rates 2, AUC 4)
+       ):
     "mean ± sd in the units of `format_metrics_table` (rates in %, AUC with 3 decimals); `sign` for differences."
     if mean is None or pd.isna(mean): return 'n/a'
-    sc, f = (100, '.1f') if not key.endswith('auc') else (1, '.3f')
+    sc, f = (100, f'.{1 + fine}f') if not key.endswith('auc') else (1, f'.{3 + fine}f')
     return f"{sc * mean:{'+' if sign else ''}{f}}" + (f" ± {sc * sd:{f}}" if not pd.isna(sd) else '')
 
-def _f(key, v, sign=False):
-    "One value in the units of `_pm` (rates in %, AUC with 3 decimals)."
-    return _pm(v, math.nan, key, sign)
+def _f(key, v, sign=False, fine:bool=False):
+    "One value in the units of `_pm` (rates in %, AUC with 3 decimals; `fine`: one more)."
+    return _pm(v, math.nan, key, sign, fine)
 
 # %% ../nbs/09c_tables.ipynb #9b074198
 _LABELS = dict(n='N', threshold='Threshold', accuracy='Accuracy (%)', balanced_accuracy='Bal. acc. (%)',

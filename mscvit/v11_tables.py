@@ -105,7 +105,7 @@ def prereg_md(spec:Prereg, # the pre-registered recipe
     e = _tested(f/spec.ensemble)
     if e: rows.append(['seed ensemble', '-', f"{e['threshold']:.2f}", _f('roc_auc', e['val']['roc_auc']),
                        _f('specificity', e['val']['specificity']),
-                       *(f"{e['test'][k]:.4f}" if k == 'roc_auc' else _f(k, e['test'][k]) for k in HEADLINE_KEYS), '-'])
+                       *(_f(k, e['test'][k], fine=k == 'roc_auc') for k in HEADLINE_KEYS), '-'])
     tests = [f"Test {_head(k) if k == 'roc_auc' else _head(k).lower()}" for k in HEADLINE_KEYS]
     md = md_table(['Run', 'Epoch', 'Threshold', 'Validation ROC AUC', 'Validation specificity (%)', *tests,
                    'Wall time (min)'], rows)

@@ -46,10 +46,8 @@ V13 = Ensembles('v13', 16, (18, 20, 22), 'reference_v13_e{k}', 'reference_v13_en
                 members=((18, 19), (20, 21), (22, 23)), member_dir='reference_v13_m{k}')
 
 # %% ../nbs/09m_v13_tables.ipynb #a977ca6d
-_AUC4 = lambda x: f"{x:.4f}"  # ROC AUC to four decimals
-
 def _walls(members:list) -> float:
-    "The longest training wall time of `members` (run folders) in minutes; nan if none is recorded."
+    "The longest training wall time of `members` (run folders) in minutes; nan unless every member records one."
     w = [load_json(r/'metrics.json').get('wall_time_s') for r in members if (r/'metrics.json').exists()]
     w = [x for x in w if x is not None]
     return max(w) / 60 if w and len(w) == len(members) else math.nan
@@ -57,9 +55,9 @@ def _walls(members:list) -> float:
 def _ensemble_row(label:str, m:dict, wall:str) -> list:
     "One ensemble: its members' epochs, its threshold, its validation and test measures and its wall time."
     epochs = f"{', '.join(str(x['best_epoch']) for x in m['members'])} of {m['epochs']}"
-    return [label, epochs, f"{m['threshold']:.2f}", _AUC4(m['val']['roc_auc']),
+    return [label, epochs, f"{m['threshold']:.2f}", _f('roc_auc', m['val']['roc_auc'], fine=True),
             _f('specificity', m['val']['specificity']),
-            *(_AUC4(m['test'][k]) if k == 'roc_auc' else _f(k, m['test'][k]) for k in HEADLINE_KEYS), wall]
+            *(_f(k, m['test'][k], fine=k == 'roc_auc') for k in HEADLINE_KEYS), wall]
 
 def v13_md(fig_dir:str|Path|None=None, spec:Ensembles=V13) -> str:
     """Protocol part 16's table: each finished ensemble; once all three have finished their mean against the bar, the
@@ -76,8 +74,7 @@ def v13_md(fig_dir:str|Path|None=None, spec:Ensembles=V13) -> str:
     if len(runs) == len(spec.seeds):
         t = seed_summary(runs)['test']
         rows.append(['3-ensemble mean ± sd', '-', '-', '-', '-',
-                     *(f"{t[k]['mean']:.4f} ± {t[k]['sd']:.4f}" if k == 'roc_auc' else _pm(t[k]['mean'], t[k]['sd'], k)
-                       for k in HEADLINE_KEYS), '-'])
+                     *(_pm(t[k]['mean'], t[k]['sd'], k, fine=k == 'roc_auc') for k in HEADLINE_KEYS), '-'])
     e = _tested(f/spec.ensemble)
     if e: rows.append(_ensemble_row(f"{len(e['members'])}-member ensemble", e, '-'))
     tests = [f"Test {_head(k) if k == 'roc_auc' else _head(k).lower()}" for k in HEADLINE_KEYS]

@@ -377,7 +377,9 @@ def refit_verdict(fig_dir:str|Path|None=None,
     return 'yes'
 
 _NAME = {'roc_auc': 'ROC AUC'}
-def _u(m:str, x:float, fine:bool=False) -> str: return _f(m, x, fine=fine) + ('' if m == 'roc_auc' else '%')  # with unit
+def _u(m:str, x:float, fine:bool=False) -> str:
+    "A value with its unit (rates in %); `fine`: one more decimal."
+    return _f(m, x, fine=fine) + ('' if m == 'roc_auc' else '%')
 
 ACCEPTANCE = {'accuracy': 0.94, 'specificity': 0.88, 'roc_auc': 0.98, 'sensitivity': 0.96}  # issue 10, 3-seed mean
 

@@ -135,6 +135,8 @@ RECIPES = [
      "each series' fit images) three times per epoch", _S('reference_v12_s{k}', (15, 16, 17))),
     ('v13', '16', 'pre-registered (new seeds)', "each seed a two-member ensemble of v8's recipe (`random` rule, 20 "
      'epochs), the members trained side by side', _S('reference_v13_e{k}', (18, 20, 22))),
+    ('v14', '17', 'pre-registered (new seeds)', "each seed a two-member ensemble of v9's recipe (`random` rule, 30 "
+     'epochs), the members trained side by side', _S('reference_v14_e{k}', (24, 26, 28))),
 ]
 
 def recipes_md(fig_dir:str|Path|None=None, recipes:list=RECIPES, bar:dict=ACCEPTANCE) -> str:
@@ -336,7 +338,8 @@ HARD_SHARE = 0.30  # its prediction: they carry at least this share of each v9 s
 LATER_RUNS = {"v9's recipe, seeds 9-11 (3 seeds, part 12)": [f'reference_v10_s{k}' for k in (9, 10, 11)],
               'v11 (3 seeds, part 14)': [f'reference_v11_s{k}' for k in (12, 13, 14)],
               'v12 (3 seeds, part 15)': [f'reference_v12_s{k}' for k in (15, 16, 17)],
-              'v13 (3 two-member ensembles, part 16)': [f'reference_v13_e{k}' for k in (18, 20, 22)]}
+              'v13 (3 two-member ensembles, part 16)': [f'reference_v13_e{k}' for k in (18, 20, 22)],
+              'v14 (3 two-member ensembles, part 17)': [f'reference_v14_e{k}' for k in (24, 26, 28)]}
 # other models trained with the v3 recipe (the study, issue 11): do the same images carry their errors?
 OTHER_MODELS = {'ResNet-18 of the study, GPU and CPU arm': ('study/resnet18_s*', 'study_cpu/resnet18_s*'),
                 'MSCViT-T ablations of the study': ('study/mscvit_t_no_*_s*', 'study/mscvit_t_single_scale_s*'),

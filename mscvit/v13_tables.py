@@ -17,7 +17,7 @@ from .v11_tables import Prereg, prereg_verdict_md, prereg_headline, prereg_compa
 from .v12_tables import headline as _headline_v12, comparison_md as _comparison_v12
 
 # %% auto #0
-__all__ = ['V13_NOTE', 'V13', 'Ensembles', 'v13_md', 'headline', 'write_headline_summary', 'comparison_md']
+__all__ = ['V13_NOTE', 'V13', 'Ensembles', 'ensembles_md', 'v13_md', 'headline', 'write_headline_summary', 'comparison_md']
 
 # %% ../nbs/09m_v13_tables.ipynb #306e6920
 @dataclass(frozen=True)
@@ -59,9 +59,12 @@ def _ensemble_row(label:str, m:dict, wall:str) -> list:
             _f('specificity', m['val']['specificity']),
             *(_f(k, m['test'][k], fine=k == 'roc_auc') for k in HEADLINE_KEYS), wall]
 
-def v13_md(fig_dir:str|Path|None=None, spec:Ensembles=V13) -> str:
-    """Protocol part 16's table: each finished ensemble; once all three have finished their mean against the bar, the
-    six-member ensemble, the comparison with v9's six runs, the verdict and what the headline then reports."""
+def ensembles_md(spec:Ensembles, # the pre-registered ensemble recipe
+                 fig_dir:str|Path|None=None,
+                 fallback=_headline_v12, # the headline rule of the parts before it: fig_dir -> (name, part, runs)
+                ) -> str:
+    """An ensemble recipe's table: each finished ensemble; once all three have finished their mean against the bar,
+    the ensemble of every member, the comparison with v9's six runs, the verdict and what the headline then reports."""
     f, n, p = Path(_path(fig_dir)), spec.name, spec.part
     runs = spec.runs(f)
     if not runs: return _missing(f'{n} (protocol part {p})', f'no ensemble of {spec.span} has finished yet')
@@ -83,7 +86,11 @@ def v13_md(fig_dir:str|Path|None=None, spec:Ensembles=V13) -> str:
     md += ("\n\nEach member's epoch chosen on the validation split (the `random` rule), each ensemble's threshold by "
            "Youden's J on its averaged validation probabilities; wall time: the longer member's training on the 2 CPU "
            f"cores ({spec.threads}).")
-    return md + prereg_verdict_md(spec, runs, f, _headline_v12)
+    return md + prereg_verdict_md(spec, runs, f, fallback)
+
+def v13_md(fig_dir:str|Path|None=None) -> str:
+    "Protocol part 16's table (`ensembles_md`)."
+    return ensembles_md(V13, fig_dir)
 
 # %% ../nbs/09m_v13_tables.ipynb #626e4c67
 def headline(fig_dir:str|Path|None=None) -> tuple|None:

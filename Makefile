@@ -41,7 +41,7 @@ test-browser: install
 	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e ".[browser,ood]"
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --path nbs/08a_demo.ipynb --flags browser
 
-# The out-of-distribution scorer of the reference checkpoint and its measurement (figures/ood.csv, figures/ood.json).
+# The out-of-distribution scorer of the default weights (figures/predict/best.pt) and its measurement (figures/ood.csv, figures/ood.json).
 ood: install
 	$(PY) -m pip install -q --no-compile -c .ci/constraints.txt -e ".[ood]"
 	$(PY) -m mscvit.ood $(DATA_ARG)

@@ -4,7 +4,7 @@
 #   bash .ci/gpu_prepare.sh            # builds .gpu/ and .whl/ (both ignored), parks the committed weights, prints the call
 #   bash .ci/gpu_prepare.sh --restore  # after the lease: the parked weights back from git
 # The study's code is frozen at its commit (protocol part 2): .gpu/code holds `git archive STUDY mscvit`, so the
-# remaining runs train on the same code as the finished ones. The committed weights (43 MB) would not fit beside the
+# remaining runs train on the same code as the finished ones. The committed weights (about 51 MB) would not fit beside the
 # data, so they are deleted from the working tree (git still holds them) until --restore.
 set -euo pipefail
 cd "$(git rev-parse --show-toplevel)"

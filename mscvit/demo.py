@@ -76,7 +76,7 @@ def _gradio():
     except ImportError: raise ImportError("The web demo needs Gradio: pip install 'mscvit[demo]'") from None
     return gr
 
-def build_demo(checkpoint:str|Path|None=None, # default: the committed reference checkpoint
+def build_demo(checkpoint:str|Path|None=None, # default: the committed default weights (`default_checkpoint`)
                device=None, # default: CUDA when available
               ):
     "The Gradio page (a `gr.Blocks`); `.launch()` it, or run `mscvit-demo`."
@@ -123,7 +123,7 @@ def demo_cli(argv=None) -> int:
         description='A web page to upload chest X-rays (PNG, JPEG, DICOM) and '
         'see the probability of pneumonia, the Grad-CAM per stage and an out-of-distribution warning. ' + DISCLAIMER,
     )
-    ap.add_argument('--checkpoint', help='a best.pt written by mscvit-train (default: the committed reference weights)')
+    ap.add_argument('--checkpoint', help='a best.pt written by mscvit-train (default: the committed default weights)')
     ap.add_argument('--host', default='127.0.0.1', help='address to serve on (default: 127.0.0.1, this machine only)')
     ap.add_argument('--port', type=int, default=7860)
     ap.add_argument('--device', help="e.g. 'cpu' or 'cuda'")

@@ -212,7 +212,7 @@ def export_cli(argv=None)->int:
         'ONNX or TorchScript model (input size, normalisation, threshold, temperature and model name as metadata), '
         'checked against PyTorch.')
     ap.add_argument('--checkpoint',
-                    help='a best.pt written by mscvit-train (default: the reference model of the repository)')
+                    help='a best.pt written by mscvit-train (default: the default weights of the repository)')
     ap.add_argument('--format', required=True, choices=EXPORT_FORMATS,
                     help='onnx (needs mscvit[deploy]) or torchscript')
     ap.add_argument('--out', required=True, help='the file to write, e.g. model.onnx')

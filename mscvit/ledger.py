@@ -234,12 +234,17 @@ def _row_threshold(run:Path, t:float) -> float:
     except (OSError, KeyError, ValueError, TypeError): return t
     return full if abs(full - t) <= 5e-7 else t
 
+def _predictions_file(run:Path) -> Path|None:
+    "A run folder's test predictions: `predictions.csv` (a run), else `mscvit-eval`'s `predictions_test.csv`."
+    return next((f for f in (run/'predictions.csv', run/'predictions_test.csv') if f.exists()), None)
+
 def audit_ledger(df:pd.DataFrame, # the ledger (`read_ledger`)
                  root:str|Path|None=None, # the project root the `run` paths are relative to
                  tol:float=1e-4, # largest difference accepted per measure
                 ) -> pd.DataFrame: # one row per ledger row: status, and the recomputed accuracy and ROC AUC
-    """Recompute every ledger row's accuracy and ROC AUC from the `predictions.csv` its `run` folder holds, at the row's
-    threshold. Status: `recomputes`; `no predictions file` (fresh-clone checks, smoke runs in temporary folders, runs
+    """Recompute every ledger row's accuracy and ROC AUC from the test predictions its `run` folder holds
+    (`_predictions_file`), at the row's threshold.
+    Status: `recomputes`; `no predictions file` (fresh-clone checks, smoke runs in temporary folders, runs
     killed before their result); `no threshold or result in the row`; `rounded probabilities` (a file written before
     probabilities were kept at full precision, with images rounded onto the threshold); else `differs` (the folder
     holds another evaluation)."""
@@ -249,10 +254,11 @@ def audit_ledger(df:pd.DataFrame, # the ledger (`read_ledger`)
     for r in df.itertuples():
         run, acc, auc, status = root/str(r.run), float('nan'), float('nan'), 'no predictions file'
         t, a0, u0 = (pd.to_numeric(pd.Series([r.threshold, r.accuracy, r.roc_auc]), errors='coerce')).tolist()
-        if (run/'predictions.csv').exists() and not (t == t and a0 == a0):
+        pf = _predictions_file(run)
+        if pf and not (t == t and a0 == a0):
             status = 'no threshold or result in the row'  # its file exists, but there is nothing to recompute against
-        elif (run/'predictions.csv').exists():
-            p = pd.read_csv(run/'predictions.csv')
+        elif pf:
+            p = pd.read_csv(pf)
             t = _row_threshold(run, t)
             b = binary_metrics(p.label.values, p.probability.values, t)
             acc, auc = b['accuracy'], b['roc_auc']
@@ -273,7 +279,8 @@ def audit_md(df:pd.DataFrame, # the ledger (`read_ledger`)
     c = a.status.value_counts()
     odd = a[a.status.isin(['differs', 'rounded probabilities'])]
     return (
-        f"Recomputed from the `predictions.csv` each row's run folder holds (`mscvit.ledger.audit_ledger`): "
+        f"Recomputed from the test predictions each row's run folder holds (`predictions.csv`, or `mscvit-eval`'s "
+        f"`predictions_test.csv`; `mscvit.ledger.audit_ledger`): "
         f"**{c.get('recomputes', 0)} rows recompute** (accuracy at the row's threshold and ROC AUC within 1e-4), "
         f"{c.get('no predictions file', 0)} name no folder with a predictions file in the repository (fresh-clone "
         "checks, smoke runs in temporary folders, runs stopped before their result, and a run whose folder now holds a "

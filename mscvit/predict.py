@@ -19,7 +19,7 @@ from .ood import OODScorer, ood_path, pooled_features, input_flags, ood_warning
 from .fuse import fuse_model, INLINE_FUSIONS
 from .metrics import apply_temperature
 from .checkpoint import (CheckpointError, load_checkpoint, model_from_checkpoint, default_checkpoint,
-                               REFERENCE_CHECKPOINT)
+                               REFERENCE_CHECKPOINT, PREDICT_CHECKPOINT)
 from .cam import stage_cams, overlay
 
 # %% auto #0
@@ -253,8 +253,9 @@ def _parser():
         'validation-chosen threshold; a warning for inputs unlike the training X-rays. Research code, not a medical '
         'device.')
     ap.add_argument('inputs', nargs='+', metavar='IMAGE_OR_DIR', help='image files, or folders searched recursively')
-    ap.add_argument('--checkpoint', help=f'a best.pt written by mscvit-train (default: {REFERENCE_CHECKPOINT} of the '
-                    'repository); with --backend onnx, a .onnx file written by mscvit-export')
+    ap.add_argument('--checkpoint', help=f'a best.pt written by mscvit-train (default: {PREDICT_CHECKPOINT} of the '
+                    "repository, a run of the headline recipe); with --backend onnx, a .onnx file written by "
+                    'mscvit-export')
     ap.add_argument('--backend', default='torch', choices=['torch', 'onnx'], help='torch (default), or onnx: ONNX '
                     'Runtime on an exported model (needs mscvit[deploy]; no --cam, no out-of-distribution score)')
     ap.add_argument('--out', required=True, help='output folder for predictions.csv (and reports with --cam)')

@@ -7,7 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from .evidence import seed_summary
 from .metrics import HEADLINE_KEYS
-from .tables import _path, _pm
+from .core import load_json
+from .metrics import CI_KEYS
+from .tables import md_table, format_metrics_table, _path, _pm, _f, _missing
+from .recipe_tables import _tested, V9_SEEDS
+from .tta_tables import plain_run
 from .study_tables import _NAME
 from .tta_tables import write_headline_summary as _write_summary
 from .v11_tables import prereg_headline, prereg_comparison
@@ -15,12 +19,13 @@ from .v13_tables import Ensembles, V13, ensembles_md
 from .v13_tables import headline as _headline_v13, comparison_md as _comparison_v13
 
 # %% auto #0
-__all__ = ['V14_NOTE', 'V14', 'v14_md', 'headline', 'write_headline_summary', 'comparison_md']
+__all__ = ['V14_NOTE', 'V14', 'PREDICT_DIR', 'v14_md', 'headline', 'write_headline_summary', 'comparison_md', 'predict_model_md']
 
 # %% ../nbs/09n_v14_tables.ipynb #eb1fa4f9
-V14_NOTE = ("figures/protocol.md part 17: the mean of two members of v9's recipe (30 epochs) trained side by side within "
-            "the 60-minute budget, on new seeds 24-29; a hypothesis from earlier test results (the seed ensembles and "
-            "v13), tried after every earlier recipe had missed the bar on test, without a validation screen")
+V14_NOTE = ("figures/protocol.md part 17: the mean of two members of v9's recipe (30 epochs) trained side by side "
+            "within the 60-minute budget, on new seeds 24-29; a hypothesis from earlier test results (the seed "
+            "ensembles and v13), tried after every earlier recipe had missed the bar on test, without a validation "
+            "screen")
 V14 = Ensembles('v14', 17, (24, 26, 28), 'reference_v14_e{k}', 'reference_v14_ensemble',
                 "A two-member ensemble of 30-epoch members raises test ROC AUC over v9's recipe", V14_NOTE,
                 'each pair side by side, one thread each', key='roc_auc', fine=('roc_auc',),
@@ -51,3 +56,36 @@ def write_headline_summary(fig_dir:str|Path|None=None) -> dict|None:
 def comparison_md(fig_dir:str|Path|None=None) -> str:
     "The comparison with published results: v14's if it is the headline, else as `mscvit.v13_tables.comparison_md`."
     return prereg_comparison(V14, fig_dir, _comparison_v13)
+
+# %% ../nbs/09n_v14_tables.ipynb #c4bc1ad3
+PREDICT_DIR = 'predict' # under figures/: the default weights' run files and their test evaluation
+
+def predict_model_md(fig_dir:str|Path|None=None) -> str:
+    """The default weights (`figures/predict/`): validation and test measures (95% bootstrap intervals on test), then
+    their test measures beside v9's mean over seeds 6-8 (the headline) and the earlier default, v3's seed 0."""
+    f = Path(_path(fig_dir))
+    d = f/PREDICT_DIR
+    if not ((d/'metrics.json').exists() and (d/'eval_test.json').exists()):
+        return _missing('The default weights', 'figures/predict/ holds no run with a test evaluation yet')
+    m, e = load_json(d/'metrics.json'), load_json(d/'eval_test.json')
+    name = f"MSCViT-T, seed {m['seed']}"
+    test = {**e['test'], 'ci': e['test'].get('ci95', {})}
+    md = format_metrics_table({f"{name}, validation (n = {m['val']['n']})": m['val'],
+                               f"{name}, test (n = {e['test']['n']})": test},
+                              keys=CI_KEYS, name='Default weights, `figures/predict/best.pt`')
+    rule = m.get('threshold_rule', 'youden')
+    md += (f"\n\nv9's recipe ({m['img_size']} px, {m['epochs']} epochs, the `random` rule): epoch {m['best_epoch']} "
+           f"and threshold {e['threshold']:.3f} ({rule}) chosen on validation, temperature {m['temperature']:.2f} "
+           "fitted on validation; the test split evaluated once (`mscvit-eval`, a row of the ledger). Brackets: 95% "
+           "bootstrap intervals over test images.")
+    rows = [[f"These weights (v14's member, seed {m['seed']})", *(_f(k, e['test'][k]) for k in HEADLINE_KEYS)]]
+    v9 = [plain_run(f, k) for k in V9_SEEDS]
+    if all(map(_tested, v9)):
+        t = seed_summary(v9)['test']
+        rows.append(["v9's mean ± sd, seeds 6-8 (the headline)",
+                     *(_pm(t[k]['mean'], t[k]['sd'], k) for k in HEADLINE_KEYS)])
+    r = _tested(f/'reference')
+    if r: rows.append([f"the earlier default, `figures/reference/best.pt` (v3, seed {r['seed']})",
+                       *(_f(k, r['test'][k]) for k in HEADLINE_KEYS)])
+    heads = ['Test split', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)']
+    return md + "\n\n" + md_table(heads, rows) + "\n\nEach at its own validation-chosen threshold."

@@ -5,21 +5,20 @@
 # %% ../nbs/09n_v14_tables.ipynb #aa61ed38
 from __future__ import annotations
 from pathlib import Path
-from .evidence import seed_summary
-from .metrics import HEADLINE_KEYS
 from .core import load_json
-from .metrics import CI_KEYS
+from .evidence import seed_summary
+from .metrics import HEADLINE_KEYS, CI_KEYS
+from .checkpoint import PREDICT_CHECKPOINT
 from .tables import md_table, format_metrics_table, _path, _pm, _f, _missing
 from .recipe_tables import _tested, V9_SEEDS
-from .tta_tables import plain_run
 from .study_tables import _NAME
-from .tta_tables import write_headline_summary as _write_summary
+from .tta_tables import plain_run, _head, write_headline_summary as _write_summary
 from .v11_tables import prereg_headline, prereg_comparison
 from .v13_tables import Ensembles, V13, ensembles_md
 from .v13_tables import headline as _headline_v13, comparison_md as _comparison_v13
 
 # %% auto #0
-__all__ = ['V14_NOTE', 'V14', 'PREDICT_DIR', 'v14_md', 'headline', 'write_headline_summary', 'comparison_md', 'predict_model_md']
+__all__ = ['V14_NOTE', 'V14', 'v14_md', 'headline', 'write_headline_summary', 'comparison_md', 'predict_model_md']
 
 # %% ../nbs/09n_v14_tables.ipynb #eb1fa4f9
 V14_NOTE = ("figures/protocol.md part 17: the mean of two members of v9's recipe (30 epochs) trained side by side "
@@ -58,13 +57,11 @@ def comparison_md(fig_dir:str|Path|None=None) -> str:
     return prereg_comparison(V14, fig_dir, _comparison_v13)
 
 # %% ../nbs/09n_v14_tables.ipynb #c4bc1ad3
-PREDICT_DIR = 'predict' # under figures/: the default weights' run files and their test evaluation
-
 def predict_model_md(fig_dir:str|Path|None=None) -> str:
     """The default weights (`figures/predict/`): validation and test measures (95% bootstrap intervals on test), then
     their test measures beside v9's mean over seeds 6-8 (the headline) and the earlier default, v3's seed 0."""
     f = Path(_path(fig_dir))
-    d = f/PREDICT_DIR
+    d = f/PREDICT_CHECKPOINT.parent.name  # the default weights' folder: their run files and their test evaluation
     if not ((d/'metrics.json').exists() and (d/'eval_test.json').exists()):
         return _missing('The default weights', 'figures/predict/ holds no run with a test evaluation yet')
     m, e = load_json(d/'metrics.json'), load_json(d/'eval_test.json')
@@ -87,5 +84,5 @@ def predict_model_md(fig_dir:str|Path|None=None) -> str:
     r = _tested(f/'reference')
     if r: rows.append([f"the earlier default, `figures/reference/best.pt` (v3, seed {r['seed']})",
                        *(_f(k, r['test'][k]) for k in HEADLINE_KEYS)])
-    heads = ['Test split', 'Accuracy (%)', 'ROC AUC', 'Sensitivity (%)', 'Specificity (%)']
-    return md + "\n\n" + md_table(heads, rows) + "\n\nEach at its own validation-chosen threshold."
+    return md + "\n\n" + md_table(['Test split', *map(_head, HEADLINE_KEYS)], rows) + (
+        "\n\nEach at its own validation-chosen threshold.")

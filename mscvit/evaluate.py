@@ -23,7 +23,7 @@ from .fuse import fuse_model, INLINE_FUSIONS
 
 # %% auto #0
 __all__ = ['TTA_VIEWS', 'evaluate_split', 'prediction_table', 'finalize', 'tta_view', 'ViewThenNormalize', 'tta_probs',
-           'evaluate_checkpoint', 'evaluate_ensemble', 'eval_cli']
+           'evaluate_checkpoint', 'evaluate_ensemble', 'ensemble_from_predictions', 'eval_cli']
 
 # %% ../nbs/07b_evaluate.ipynb #0492e45c
 def evaluate_split(
@@ -279,6 +279,96 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
                            note='mscvit-eval --tta (each member averaged over the TTA views)' if tta else '')
     return res
 
+# %% ../nbs/07b_evaluate.ipynb #2942d747
+_SHARED_VAL = ('val_frac', 'split_seed', 'val_rule', 'limit_eval', 'threshold_rule', 'target_sensitivity')
+
+def _saved_run(d) -> tuple[dict, list]:
+    "A finished run or ensemble folder's `metrics.json` and its members' seeds (one per member)."
+    d = Path(d)
+    if not (d/'metrics.json').exists():
+        raise DataError(f"{d} is not a finished run or ensemble folder: it has no metrics.json.")
+    m = load_json(d/'metrics.json')
+    seeds = m.get('seed', m.get('preset_config', {}).get('seed'))
+    seeds = list(seeds) if isinstance(seeds, (list, tuple)) else [seeds]
+    if len(seeds) != m.get('ensemble_of', 1):
+        raise DataError(f"{d}/metrics.json names {len(seeds)} seeds for {m.get('ensemble_of', 1)} members.")
+    return m, seeds
+
+def _mean_saved_probs(dirs:list, fname:str) -> tuple[pd.DataFrame, list, list]:
+    """Member-weighted mean probability of the folders' `fname` (an ensemble folder counts as its `ensemble_of`
+    members), the members' seeds and the folders' metrics. The files must list the same images with the same labels."""
+    frames, seeds, metrics, w = [], [], [], []
+    for d in map(Path, dirs):
+        m, s = _saved_run(d)
+        f = d/fname
+        if not f.exists():
+            raise DataError(f"{f} does not exist: the run saved no such predictions"
+                            f"{' (a refit has no validation split)' if fname == 'val_predictions.csv' else ''}.")
+        df = pd.read_csv(f).sort_values('path', kind='stable').reset_index(drop=True)
+        if frames and (list(df.path) != list(frames[0].path) or list(df.label) != list(frames[0].label)):
+            raise DataError(f"{f} lists other images or labels than {Path(dirs[0])/fname}.")
+        frames.append(df)
+        metrics.append(m)
+        seeds += s
+        w.append(len(s))
+    p = np.average(np.stack([f.probability.to_numpy(np.float64) for f in frames]), axis=0, weights=w)
+    return frames[0].assign(probability=p), seeds, metrics
+
+def ensemble_from_predictions(val_runs:list, # folders whose `val_predictions.csv` give the validation probabilities
+                              test_runs:list|None=None, # folders whose `predictions.csv` give test's (default val_runs)
+                              out:str|Path|None=None, # folder for metrics.json and the predictions (None: no files)
+                              n_boot:int=1000,
+                              note:str='', # the ledger row's note
+                              ledger:str|Path|None=None, # default `ledger_path()`
+                             ) -> dict:
+    """A seed ensemble computed from the probabilities finished runs saved (full precision), without their weights:
+    the member-weighted mean of the validation probabilities fixes the threshold (the members' rule), then the test
+    split is evaluated once (a row of the ledger). An ensemble folder counts as its members, so the ensemble of three
+    pair ensembles is the mean of their six members; both sides must hold the same members, each once."""
+    test_runs = list(val_runs if test_runs is None else test_runs)
+    if not val_runs or not test_runs: raise ValueError("ensemble_from_predictions needs at least one folder per split.")
+    cfgs = [_saved_run(d)[0].get('preset_config', {}) for d in [*val_runs, *test_runs]]
+    diff = [k for k in _SHARED_VAL if len({str(c.get(k)) for c in cfgs}) > 1]
+    if diff:
+        raise ValueError(f"Ensemble members must share the validation split and threshold rule; they differ in: "
+                         f"{', '.join(diff)}.")
+    va, vseeds, vms = _mean_saved_probs(val_runs, 'val_predictions.csv')
+    te, tseeds, tms = _mean_saved_probs(test_runs, 'predictions.csv')
+    if len(vseeds) < 2: raise ValueError(f"An ensemble needs at least two members, got {len(vseeds)}.")
+    if len(set(vseeds)) != len(vseeds): raise ValueError(f"A member appears twice: seeds {vseeds}.")
+    if sorted(map(str, vseeds)) != sorted(map(str, tseeds)):
+        raise ValueError(f"The validation folders hold members {sorted(vseeds)} but the test folders {sorted(tseeds)}.")
+    cfg = cfgs[0]
+    vy, vp = va.label.to_numpy(), va.probability.to_numpy()
+    thr = choose_threshold(vy, vp, cfg.get('threshold_rule', 'youden'), cfg.get('target_sensitivity', 0.95))
+    ty, tp = te.label.to_numpy(), te.probability.to_numpy()
+    tm = binary_metrics(ty, tp, thr)
+    if n_boot: tm['ci95'] = bootstrap_ci(ty, tp, thr, n_boot=n_boot, seed=0)
+    models = sorted({m.get('model', '') for m in vms})
+    res = {
+        'model': models[0] if len(models) == 1 else '+'.join(models),
+        'ensemble_of': len(vseeds),
+        'seed': vseeds,
+        'from_predictions': {'val': [str(d) for d in val_runs], 'test': [str(d) for d in test_runs]},
+        'img_size': cfg.get('img_size'),
+        'epochs': cfg.get('epochs'),
+        'preset_config': cfg,
+        'threshold': float(thr),
+        'threshold_rule': cfg.get('threshold_rule', 'youden'),
+        'val': binary_metrics(vy, vp, thr),
+        'test': tm,
+    }
+    if out is not None:
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        prediction_table(te.path, ty, tp, thr).to_csv(out/'predictions.csv', index=False)
+        prediction_table(va.path, vy, vp, thr).to_csv(out/'val_predictions.csv', index=False)
+        save_json(res, out/'metrics.json')
+    record_test_evaluation(res, out if out is not None else Path(test_runs[0]), kind='ensemble',
+                           note=note or 'ensemble from saved probabilities', ledger=ledger)
+    return res
+
+
 # %% ../nbs/07b_evaluate.ipynb #ed325d56
 def eval_cli(argv=None):
     "Evaluate a checkpoint on a split (see `mscvit-eval --help`)."
@@ -287,7 +377,6 @@ def eval_cli(argv=None):
     )
     ap.add_argument(
         '--checkpoint',
-        required=True,
         nargs='+',
         help='a checkpoint (evaluated at its stored threshold), or several: '
         'an ensemble that averages their probabilities, with its threshold chosen on the validation split',
@@ -299,10 +388,22 @@ def eval_cli(argv=None):
     ap.add_argument('--n-boot', type=int, default=1000)
     ap.add_argument('--tta', action='store_true', help='test-time augmentation: average over fixed views '
                     '(`mscvit.evaluate.TTA_VIEWS`), threshold chosen on the validation split\'s TTA probabilities')
+    ap.add_argument('--from-runs', nargs='+', metavar='DIR', help='instead of checkpoints: an ensemble of finished '
+                    'run or ensemble folders from their saved probabilities (validation: their val_predictions.csv)')
+    ap.add_argument('--test-from', nargs='+', metavar='DIR', help='with --from-runs: the folders whose predictions.csv '
+                    'give the test probabilities, holding the same members (default: the --from-runs folders)')
+    ap.add_argument('--note', default='', help="with --from-runs: the ledger row's note")
     a = ap.parse_args(argv)
+    if bool(a.checkpoint) == bool(a.from_runs): ap.error('give either --checkpoint or --from-runs')
+    if a.test_from and not a.from_runs: ap.error('--test-from needs --from-runs')
     try:
         if a.out: Path(a.out).mkdir(parents=True, exist_ok=True)
-        if len(a.checkpoint) > 1:
+        if a.from_runs:
+            if a.split != 'test' or a.tta:
+                raise ValueError("An ensemble from saved probabilities evaluates test with its saved probabilities; "
+                                 "--split and --tta do not apply.")
+            m = ensemble_from_predictions(a.from_runs, a.test_from, a.out, a.n_boot, note=a.note)
+        elif len(a.checkpoint) > 1:
             if a.split != 'test':
                 raise ValueError(f"An ensemble chooses its threshold on the validation split and evaluates test; "
                                  f"--split {a.split} is not supported.")

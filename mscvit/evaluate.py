@@ -294,6 +294,12 @@ def _saved_run(d) -> tuple[dict, list]:
         raise DataError(f"{d}/metrics.json names {len(seeds)} seeds for {m.get('ensemble_of', 1)} members.")
     return m, seeds
 
+def _members(d, m:dict) -> list:
+    "The members a finished run or ensemble folder stands for, recorded as `evaluate_ensemble` records them."
+    if m.get('members'): return list(m['members'])
+    return [dict(run=str(d), model=m.get('model'), seed=m.get('seed'), img_size=m.get('img_size'),
+                 epochs=m.get('epochs'), best_epoch=m.get('best_epoch'))]
+
 def _mean_saved_probs(dirs:list, fname:str) -> tuple[pd.DataFrame, list, list]:
     """Member-weighted mean probability of the folders' `fname` (an ensemble folder counts as its `ensemble_of`
     members), the members' seeds and the folders' metrics. The files must list the same images with the same labels."""
@@ -349,6 +355,7 @@ def ensemble_from_predictions(val_runs:list, # folders whose `val_predictions.cs
         'model': models[0] if len(models) == 1 else '+'.join(models),
         'ensemble_of': len(vseeds),
         'seed': vseeds,
+        'members': [x for d, m in zip(val_runs, vms) for x in _members(d, m)],
         'from_predictions': {'val': [str(d) for d in val_runs], 'test': [str(d) for d in test_runs]},
         'img_size': cfg.get('img_size'),
         'epochs': cfg.get('epochs'),

@@ -225,6 +225,8 @@ def _member_probs(cks:list, items:pd.DataFrame, device, batch_size:int,
             ps.append(apply_temperature(predict_logits(model, dss[key], norm, batch_size, device)))
     return next(iter(dss.values())).labels.numpy(), np.mean(ps, 0)
 
+_SHARED_VAL = ('val_frac', 'split_seed', 'val_rule', 'limit_eval', 'threshold_rule', 'target_sensitivity')  # members agree
+
 def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that share the validation split
                       data=None, # data root (searched when None)
                       out:str|Path|None=None, # folder for metrics.json and predictions.csv (None: write nothing)
@@ -235,8 +237,7 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
     if len(checkpoints) < 2: raise ValueError(f"An ensemble needs at least two checkpoints, got {len(checkpoints)}.")
     cks = [load_checkpoint(c) for c in checkpoints]
     cfgs = [config_of(ck) for ck in cks]
-    shared = ('val_frac', 'split_seed', 'val_rule', 'limit_eval', 'threshold_rule', 'target_sensitivity')
-    diff = [k for k in shared if len({getattr(c, k) for c in cfgs}) > 1]
+    diff = [k for k in _SHARED_VAL if len({getattr(c, k) for c in cfgs}) > 1]
     if diff:
         raise CheckpointError(
             f"Ensemble members must share the validation split and threshold rule; they differ in: {', '.join(diff)}."
@@ -280,8 +281,6 @@ def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that 
     return res
 
 # %% ../nbs/07b_evaluate.ipynb #2942d747
-_SHARED_VAL = ('val_frac', 'split_seed', 'val_rule', 'limit_eval', 'threshold_rule', 'target_sensitivity')
-
 def _saved_run(d) -> tuple[dict, list]:
     "A finished run or ensemble folder's `metrics.json` and its members' seeds (one per member)."
     d = Path(d)

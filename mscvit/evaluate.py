@@ -225,7 +225,7 @@ def _member_probs(cks:list, items:pd.DataFrame, device, batch_size:int,
             ps.append(apply_temperature(predict_logits(model, dss[key], norm, batch_size, device)))
     return next(iter(dss.values())).labels.numpy(), np.mean(ps, 0)
 
-_SHARED_VAL = ('val_frac', 'split_seed', 'val_rule', 'limit_eval', 'threshold_rule', 'target_sensitivity')  # members agree
+_SHARED_VAL = ('val_frac', 'split_seed', 'val_rule', 'limit_eval', 'threshold_rule', 'target_sensitivity')
 
 def evaluate_ensemble(checkpoints:list, # `best.pt` files of finished runs that share the validation split
                       data=None, # data root (searched when None)

@@ -52,7 +52,7 @@ test-cluster: install
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --flags dist --path nbs/07a_distributed.ipynb
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --flags ray --path nbs/09_experiments.ipynb
 
-# The main job: data summary, train, evaluate on test, figures. `make reproduce PRESET=reference` for the reference run.
+# The main job: data summary, train, evaluate on test, figures. `make reproduce PRESET=v9` for the headline recipe, `PRESET=reference` for the reference run (v3).
 reproduce: install-run
 	$(BIN)/mscvit-data $(DATA_ARG)
 	$(BIN)/mscvit-train --preset $(PRESET) --model $(MODEL) --out $(RUN) $(DATA_ARG) $(if $(wildcard $(RUN)/last.pt),--resume,)

@@ -72,9 +72,9 @@ _NOT_RECIPE = {
 
 def _settings(cfg:dict) -> str:
     "Fields of a stored config that differ from its preset, as `k=v` pairs."
-    from mscvit.config import PRESETS, TrainConfig
+    from mscvit.config import PRESETS, TrainConfig, preset_settings
     preset = cfg.get('recipe') or ''
-    ref = {**TrainConfig().__dict__, **PRESETS.get(preset, {})}
+    ref = {**TrainConfig().__dict__, **(preset_settings(preset) if preset in PRESETS else {})}
     diff = [f"{k}={v}" for k, v in sorted(cfg.items()) if k not in _NOT_RECIPE and k in ref and ref[k] != v]
     return ' '.join(diff)
 

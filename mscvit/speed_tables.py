@@ -81,6 +81,7 @@ def train_paths_md(path:str|Path|None=None) -> str:
                 f"{q['val_roc_auc']:.4f}",
                 f"{b['val_auc_diff_vs_eager'][name]:+.4f}",
                 f"{q['wall_s'] / 60:.1f}",
+                f"{q['train_img_per_s']:.0f}" if q.get('train_img_per_s') else 'n/a',
                 f"{step[name]['img_per_s']:.0f}" if name in step else 'n/a',
                 (
                     f"{step[name]['img_per_s'] / step['eager']['img_per_s']:.2f}x"
@@ -95,16 +96,22 @@ def train_paths_md(path:str|Path|None=None) -> str:
             'Quick preset: val ROC AUC',
             'Δ vs eager',
             'Quick preset: wall time (min)',
+            'Quick preset: training img/s',
             'Reference step: img/s (MSCViT-T, 128 px, batch 32)',
             'vs eager',
         ],
         rows,
-        'lrrrrr',
+        'lrrrrrr',
     ) + (
-        f"\n\nOne run of `.ci/train_paths.py` on this machine ({b['threads']} threads, torch {b['torch']}; "
+        f"\n\nOne run of `.ci/train_paths.py` ({b['date'][:10]}, {b.get('cpu_model') or b['cpu']}, "
+        f"{b['threads']} threads, torch {b['torch']}; "
         "load average "
         f"{b['loadavg_before']:.1f} before, {b['loadavg_after']:.1f} after); the quick runs never read the test split. "
-        "The compiled wall time includes compilation."
+        "The compiled wall time includes compilation; the quick preset's training img/s is the median of its epochs' "
+        "(`metrics.json`, `train_img_per_s`; one of three epochs compiles). The quick runs are `mscvit-train` processes, which keep "
+        "freed memory (glibc malloc-retain); the reference step was timed in the script's own process with the "
+        f"{'retaining' if b.get('step_malloc') == 'retain' else 'system'} malloc"
+        f"{'' if b.get('step_malloc') == 'retain' else ', which README table `train_tweaks` finds slower'}."
     )
 
 def profile_md(path:str|Path, model:str='mscvit_t', baseline:str='resnet18') -> str:

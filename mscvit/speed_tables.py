@@ -108,10 +108,9 @@ def train_paths_md(path:str|Path|None=None) -> str:
         "load average "
         f"{b['loadavg_before']:.1f} before, {b['loadavg_after']:.1f} after); the quick runs never read the test split. "
         "The compiled wall time includes compilation; the quick preset's training img/s is the median of its epochs' "
-        "(`metrics.json`, `train_img_per_s`; one of three epochs compiles). The quick runs are `mscvit-train` processes, which keep "
-        "freed memory (glibc malloc-retain); the reference step was timed in the script's own process with the "
-        f"{'retaining' if b.get('step_malloc') == 'retain' else 'system'} malloc"
-        f"{'' if b.get('step_malloc') == 'retain' else ', which README table `train_tweaks` finds slower'}."
+        "(`metrics.json`, `train_img_per_s`; one of three epochs compiles). The quick runs are `mscvit-train` "
+        "processes, which keep freed memory (glibc malloc-retain); the reference step was timed in the script's own "
+        f"process with the {'retaining' if b.get('step_malloc') == 'retain' else 'system'} malloc."
     )
 
 def profile_md(path:str|Path, model:str='mscvit_t', baseline:str='resnet18') -> str:

@@ -13,7 +13,7 @@ from .v11_tables import Prereg, prereg_md, prereg_headline, prereg_comparison
 from .v14_tables import headline as _headline_v14, comparison_md as _comparison_v14
 
 # %% auto #0
-__all__ = ['V15_NOTE', 'V15', 'BUDGET_S', 'ALONE_SEED', 'budget', 'v15_md', 'headline', 'write_headline_summary', 'comparison_md']
+__all__ = ['V15_NOTE', 'V15', 'BUDGET_S', 'budget', 'v15_md', 'headline', 'write_headline_summary', 'comparison_md']
 
 # %% ../nbs/09o_v15_tables.ipynb #9cfa8d1e
 V15_NOTE = ("figures/protocol.md part 18: v9's recipe at 160 px for the full 30 epochs, on new seeds 30-32; the "
@@ -21,34 +21,34 @@ V15_NOTE = ("figures/protocol.md part 18: v9's recipe at 160 px for the full 30 
             "without a validation screen")
 V15 = Prereg('v15', 18, (30, 31, 32), 'reference_v15_s{k}', 'reference_v15_ensemble',
              "v9's recipe at 160 px raises test ROC AUC over v9's recipe at 128 px", V15_NOTE,
-             'seeds 30 and 31 side by side, one thread each, seed 32 alone on two', key='roc_auc',
+             'each seed alone on the two cores, one after another', key='roc_auc',
              fine=('roc_auc',))
 BUDGET_S = 3600  # the issue's 60 minutes on 2 CPU cores
-ALONE_SEED = 32  # the seed trained alone on the two cores: its wall time decides the budget (part 18)
 
 def budget(fig_dir:str|Path|None=None) -> tuple|None:
-    "(minutes, within the budget) of the seed trained alone on the two cores; None until it has finished."
-    d = Path(_path(fig_dir))/V15.run_dir.format(k=ALONE_SEED)
-    if not _tested(d): return None
-    s = float(load_json(d/'metrics.json')['wall_time_s'])
-    return s / 60, s <= BUDGET_S
+    """(shortest and longest minutes, within the budget) over the seeds, each trained alone on the two cores (part 18 as
+    amended: within only if every seed is); None until all three have finished."""
+    runs = V15.runs(fig_dir, finished=False)
+    if not all(map(_tested, runs)): return None
+    s = [float(load_json(d/'metrics.json')['wall_time_s']) for d in runs]
+    return min(s) / 60, max(s) / 60, max(s) <= BUDGET_S
 
 def v15_md(fig_dir:str|Path|None=None) -> str:
     "Protocol part 18's table (`mscvit.v11_tables.prereg_md`), its budget line, and the headline rule with the budget."
     md, b = prereg_md(V15, fig_dir, _headline_v14), budget(fig_dir)
     if b is None: return md
-    minutes, ok = b
+    lo, hi, ok = b
     if not ok: md = md.replace('the headline now leads with v15, with v9 beside it.',
                                'v15 meets the bar but is over the budget, so the headline stays as part 17 left it.')
-    return md + (f"\n\n**Budget** (part 18): seed {ALONE_SEED}, alone on the two cores, trained in {minutes:.1f} "
-                 f"minutes: {'within' if ok else 'over'} the issue's 60 minutes on this machine; the side-by-side "
-                 "seeds' wall times do not decide it.")
+    return md + (f"\n\n**Budget** (part 18, as amended): each seed, alone on the two cores, trained in "
+                 f"{lo:.1f}-{hi:.1f} minutes: {'within' if ok else 'over'} the issue's 60 minutes on this machine "
+                 "(every seed must be).")
 
 # %% ../nbs/09o_v15_tables.ipynb #be12c897
 def headline(fig_dir:str|Path|None=None) -> tuple|None:
     "The recipe the headline reports: (name, protocol part, run folders); v15 if it meets the bar within the budget."
     h = prereg_headline(V15, fig_dir, _headline_v14)
-    if h is not None and h[0] == V15.name and not budget(fig_dir)[1]: return _headline_v14(fig_dir)
+    if h is not None and h[0] == V15.name and not budget(fig_dir)[-1]: return _headline_v14(fig_dir)
     return h
 
 def write_headline_summary(fig_dir:str|Path|None=None) -> dict|None:

@@ -29,7 +29,7 @@ with tempfile.TemporaryDirectory() as tmp:
         m = json.load(open(out/'metrics.json'))
         res['quick'][name] = {'val_roc_auc': m['val']['roc_auc'], 'wall_s': time.time() - t0, 'train_img_per_s': m.get('train_img_per_s')}
         print(name, res['quick'][name], flush=True)
-res['step_malloc'] = 'retain' if retain_freed_memory() else 'system'  # as mscvit-train runs (runs before 2026-12-02: system)
+res['step_malloc'] = 'retain' if retain_freed_memory() else 'system'  # as mscvit-train runs (runs through 2026-12-02: system)
 for name, kw in (('eager', {}), ('compile', {'compile': True}), ('bf16', {'precision': 'bf16'})):
     r = check_train_step('mscvit_t', 128, 32, steps=20, device='cpu', **kw); r.pop('_updates')
     res['step'].append({'path': name, 'img_per_s': r['img_per_s'], 'ms_per_step': r['ms_per_step']}); print(res['step'][-1], flush=True)

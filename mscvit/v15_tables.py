@@ -13,7 +13,7 @@ from .v11_tables import Prereg, prereg_md, prereg_headline, prereg_comparison
 from .v14_tables import headline as _headline_v14, comparison_md as _comparison_v14
 
 # %% auto #0
-__all__ = ['V15_NOTE', 'V15', 'BUDGET_S', 'budget', 'v15_md', 'headline', 'write_headline_summary', 'comparison_md']
+__all__ = ['V15_NOTE', 'V15', 'BUDGET_S', 'V15_ALONE', 'budget', 'v15_md', 'headline', 'write_headline_summary', 'comparison_md']
 
 # %% ../nbs/09o_v15_tables.ipynb #9cfa8d1e
 V15_NOTE = ("figures/protocol.md part 18: v9's recipe at 160 px for the full 30 epochs, on new seeds 30-32; the "
@@ -21,17 +21,19 @@ V15_NOTE = ("figures/protocol.md part 18: v9's recipe at 160 px for the full 30 
             "without a validation screen")
 V15 = Prereg('v15', 18, (30, 31, 32), 'reference_v15_s{k}', 'reference_v15_ensemble',
              "v9's recipe at 160 px raises test ROC AUC over v9's recipe at 128 px", V15_NOTE,
-             'each seed alone on the two cores, one after another', key='roc_auc',
+             'seed 30 alone on the two cores; seeds 31 and 32 side by side, one thread each', key='roc_auc',
              fine=('roc_auc',))
 BUDGET_S = 3600  # the issue's 60 minutes on 2 CPU cores
+V15_ALONE = (30,)  # the seeds trained alone on the two cores (part 18's second amendment: 31 and 32 side by side)
 
 def budget(fig_dir:str|Path|None=None) -> tuple|None:
-    """(shortest and longest minutes, within the budget) over the finished seeds, each trained alone on the two cores
-    (part 18 as amended: within only if every seed is): over as soon as one finished seed is over, within once all
-    three have finished within it, None before either is known."""
-    runs = V15.runs(fig_dir)
+    """(shortest and longest minutes, within the budget) over the finished seeds trained alone on the two cores
+    (`V15_ALONE`; part 18 as amended: within only if every one of them is): over as soon as one of them is over,
+    within once all of them have finished within it, None before either is known. The wall times of seeds trained
+    side by side share the cores and do not count."""
+    runs = [d for k, d in zip(V15.seeds, V15.runs(fig_dir, finished=False)) if k in V15_ALONE and _tested(d)]
     s = [float(load_json(d/'metrics.json')['wall_time_s']) for d in runs]
-    if not s or (max(s) <= BUDGET_S and len(runs) < len(V15.seeds)): return None
+    if not s or (max(s) <= BUDGET_S and len(runs) < len(V15_ALONE)): return None
     return min(s) / 60, max(s) / 60, max(s) <= BUDGET_S
 
 def v15_md(fig_dir:str|Path|None=None) -> str:
@@ -41,11 +43,13 @@ def v15_md(fig_dir:str|Path|None=None) -> str:
     lo, hi, ok = b
     if not ok: md = md.replace('the headline now leads with v15, with v9 beside it.',
                                'v15 meets the bar but is over the budget, so the headline stays as part 17 left it.')
-    n = len(V15.runs(fig_dir))
-    return md + (f"\n\n**Budget** (part 18, as amended): {'each of the' if n > 1 else 'the'} {n} finished "
-                 f"seed{'s' if n > 1 else ''}, alone on the two cores, trained in "
-                 + (f"{lo:.1f}-{hi:.1f}" if n > 1 else f"{hi:.1f}") +
-                 f" minutes: v15 is {'within' if ok else 'over'} the issue's 60 minutes (every seed must be within).")
+    alone, shared = V15_ALONE, [k for k in V15.seeds if k not in V15_ALONE]
+    return md + (f"\n\n**Budget** (part 18, as amended): seed{'s' if len(alone) > 1 else ''} "
+                 f"{', '.join(map(str, alone))}, alone on the two cores, trained in "
+                 + (f"{lo:.1f}-{hi:.1f}" if lo != hi else f"{hi:.1f}") +
+                 f" minutes: v15 is {'within' if ok else 'over'} the issue's 60 minutes (every seed trained alone must "
+                 f"be within; seeds {' and '.join(map(str, shared))} trained side by side, one thread each, so their "
+                 "wall times, in the table, do not count).")
 
 # %% ../nbs/09o_v15_tables.ipynb #be12c897
 def headline(fig_dir:str|Path|None=None) -> tuple|None:

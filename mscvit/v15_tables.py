@@ -13,7 +13,8 @@ from .v11_tables import Prereg, prereg_md, prereg_headline, prereg_comparison
 from .v14_tables import headline as _headline_v14, comparison_md as _comparison_v14
 
 # %% auto #0
-__all__ = ['V15_NOTE', 'V15', 'BUDGET_S', 'V15_ALONE', 'budget', 'v15_md', 'headline', 'write_headline_summary', 'comparison_md']
+__all__ = ['V15_NOTE', 'V15', 'BUDGET_S', 'V15_ALONE', 'prereg_budget', 'prereg_budget_md', 'budget', 'v15_md', 'headline',
+           'write_headline_summary', 'comparison_md']
 
 # %% ../nbs/09o_v15_tables.ipynb #9cfa8d1e
 V15_NOTE = ("figures/protocol.md part 18: v9's recipe at 160 px for the full 30 epochs, on new seeds 30-32; the "
@@ -26,30 +27,42 @@ V15 = Prereg('v15', 18, (30, 31, 32), 'reference_v15_s{k}', 'reference_v15_ensem
 BUDGET_S = 3600  # the issue's 60 minutes on 2 CPU cores
 V15_ALONE = (30,)  # the seeds trained alone on the two cores (part 18's second amendment: 31 and 32 side by side)
 
-def budget(fig_dir:str|Path|None=None) -> tuple|None:
-    """(shortest and longest minutes, within the budget) over the finished seeds trained alone on the two cores
-    (`V15_ALONE`; part 18 as amended: within only if every one of them is): over as soon as one of them is over,
-    within once all of them have finished within it, None before either is known. The wall times of seeds trained
-    side by side share the cores and do not count."""
-    runs = [d for k, d in zip(V15.seeds, V15.runs(fig_dir, finished=False)) if k in V15_ALONE and _tested(d)]
+def prereg_budget(spec:Prereg, # the pre-registered recipe
+                  alone:tuple, # its seeds trained alone on the two cores: only their wall times count
+                  fig_dir:str|Path|None=None) -> tuple|None:
+    """(shortest and longest minutes, within the budget) over the finished seeds of `spec` trained alone on the two
+    cores (within only if every one of them is): over as soon as one of them is over, within once all of them have
+    finished within it, None before either is known. The wall times of seeds trained side by side share the cores and
+    do not count."""
+    runs = [d for k, d in zip(spec.seeds, spec.runs(fig_dir, finished=False)) if k in alone and _tested(d)]
     s = [float(load_json(d/'metrics.json')['wall_time_s']) for d in runs]
-    if not s or (max(s) <= BUDGET_S and len(runs) < len(V15_ALONE)): return None
+    if not s or (max(s) <= BUDGET_S and len(runs) < len(alone)): return None
     return min(s) / 60, max(s) / 60, max(s) <= BUDGET_S
+
+def prereg_budget_md(spec:Prereg, alone:tuple, fig_dir:str|Path|None, fallback, # the parts before it: `prereg_md`'s
+                     rule:str, # where the budget rule is written, e.g. 'part 18, as amended'
+                    ) -> str:
+    "`prereg_md` of `spec`, its budget line once known, and its headline rule with the budget."
+    md, b, n = prereg_md(spec, fig_dir, fallback), prereg_budget(spec, alone, fig_dir), spec.name
+    if b is None: return md
+    lo, hi, ok = b
+    if not ok: md = md.replace(f'the headline now leads with {n}, with v9 beside it.', f'{n} meets the bar but is over '
+                               f'the budget, so the headline stays as part {spec.part - 1} left it.')
+    shared = [k for k in spec.seeds if k not in alone]
+    return md + (f"\n\n**Budget** ({rule}): seed{'s' if len(alone) > 1 else ''} "
+                 f"{', '.join(map(str, alone))}, alone on the two cores, trained in "
+                 + (f"{lo:.1f}-{hi:.1f}" if lo != hi else f"{hi:.1f}") +
+                 f" minutes: {n} is {'within' if ok else 'over'} the issue's 60 minutes (every seed trained alone must "
+                 f"be within; seeds {' and '.join(map(str, shared))} trained side by side, one thread each, so their "
+                 "wall times, in the table, do not count).")
+
+def budget(fig_dir:str|Path|None=None) -> tuple|None:
+    "v15's budget (`prereg_budget`): only seed 30 trained alone (part 18's second amendment)."
+    return prereg_budget(V15, V15_ALONE, fig_dir)
 
 def v15_md(fig_dir:str|Path|None=None) -> str:
     "Protocol part 18's table (`mscvit.v11_tables.prereg_md`), its budget line, and the headline rule with the budget."
-    md, b = prereg_md(V15, fig_dir, _headline_v14), budget(fig_dir)
-    if b is None: return md
-    lo, hi, ok = b
-    if not ok: md = md.replace('the headline now leads with v15, with v9 beside it.',
-                               'v15 meets the bar but is over the budget, so the headline stays as part 17 left it.')
-    alone, shared = V15_ALONE, [k for k in V15.seeds if k not in V15_ALONE]
-    return md + (f"\n\n**Budget** (part 18, as amended): seed{'s' if len(alone) > 1 else ''} "
-                 f"{', '.join(map(str, alone))}, alone on the two cores, trained in "
-                 + (f"{lo:.1f}-{hi:.1f}" if lo != hi else f"{hi:.1f}") +
-                 f" minutes: v15 is {'within' if ok else 'over'} the issue's 60 minutes (every seed trained alone must "
-                 f"be within; seeds {' and '.join(map(str, shared))} trained side by side, one thread each, so their "
-                 "wall times, in the table, do not count).")
+    return prereg_budget_md(V15, V15_ALONE, fig_dir, _headline_v14, 'part 18, as amended')
 
 # %% ../nbs/09o_v15_tables.ipynb #be12c897
 def headline(fig_dir:str|Path|None=None) -> tuple|None:

@@ -13,8 +13,8 @@ from .v11_tables import Prereg, prereg_md, prereg_headline, prereg_comparison
 from .v14_tables import headline as _headline_v14, comparison_md as _comparison_v14
 
 # %% auto #0
-__all__ = ['V15_NOTE', 'V15', 'BUDGET_S', 'V15_ALONE', 'prereg_budget', 'prereg_budget_md', 'budget', 'v15_md', 'headline',
-           'write_headline_summary', 'comparison_md']
+__all__ = ['V15_NOTE', 'V15', 'BUDGET_S', 'V15_ALONE', 'prereg_budget', 'prereg_budget_md', 'budget', 'v15_md',
+           'prereg_budget_headline', 'headline', 'write_headline_summary', 'comparison_md']
 
 # %% ../nbs/09o_v15_tables.ipynb #9cfa8d1e
 V15_NOTE = ("figures/protocol.md part 18: v9's recipe at 160 px for the full 30 epochs, on new seeds 30-32; the "
@@ -65,11 +65,15 @@ def v15_md(fig_dir:str|Path|None=None) -> str:
     return prereg_budget_md(V15, V15_ALONE, fig_dir, _headline_v14, 'part 18, as amended')
 
 # %% ../nbs/09o_v15_tables.ipynb #be12c897
+def prereg_budget_headline(spec:Prereg, alone:tuple, fig_dir:str|Path|None, fallback) -> tuple|None:
+    "`prereg_headline` of `spec`, except that a recipe over its budget (`prereg_budget`) leaves it to `fallback`."
+    h = prereg_headline(spec, fig_dir, fallback)
+    if h is not None and h[0] == spec.name and not prereg_budget(spec, alone, fig_dir)[-1]: return fallback(fig_dir)
+    return h
+
 def headline(fig_dir:str|Path|None=None) -> tuple|None:
     "The recipe the headline reports: (name, protocol part, run folders); v15 if it meets the bar within the budget."
-    h = prereg_headline(V15, fig_dir, _headline_v14)
-    if h is not None and h[0] == V15.name and not budget(fig_dir)[-1]: return _headline_v14(fig_dir)
-    return h
+    return prereg_budget_headline(V15, V15_ALONE, fig_dir, _headline_v14)
 
 def write_headline_summary(fig_dir:str|Path|None=None) -> dict|None:
     "`figures/reference/summary.json`: the seed summary of the recipe `headline` picks."

@@ -6,9 +6,9 @@
 from __future__ import annotations
 from .tables import _path
 from pathlib import Path
-from .v11_tables import Prereg, prereg_headline, prereg_comparison
+from .v11_tables import Prereg, prereg_comparison
 from .tta_tables import write_headline_summary as _write_summary
-from .v15_tables import prereg_budget, prereg_budget_md, headline as _headline_v15
+from .v15_tables import prereg_budget, prereg_budget_md, prereg_budget_headline, headline as _headline_v15
 from .v15_tables import comparison_md as _comparison_v15
 
 # %% auto #0
@@ -35,9 +35,7 @@ def v16_md(fig_dir:str|Path|None=None) -> str:
 # %% ../nbs/09p_v16_tables.ipynb #a1c16e08
 def headline(fig_dir:str|Path|None=None) -> tuple|None:
     "The recipe the headline reports: (name, protocol part, run folders); v16 if it meets the bar within the budget."
-    h = prereg_headline(V16, fig_dir, _headline_v15)
-    if h is not None and h[0] == V16.name and not budget(fig_dir)[-1]: return _headline_v15(fig_dir)
-    return h
+    return prereg_budget_headline(V16, V16_ALONE, fig_dir, _headline_v15)
 
 def write_headline_summary(fig_dir:str|Path|None=None) -> dict|None:
     "`figures/reference/summary.json`: the seed summary of the recipe `headline` picks."

@@ -384,7 +384,7 @@ def make_figures(fig_dir:str|Path|None=None, # results in, figures out (default:
     seeds = reference_seed_runs(f)
     if len(seeds) > 1:  # v3 (protocol part 1): the recipe of the committed run and its sibling seeds
         save_json({'recipe': 'v3', 'protocol_part': 1, **seed_summary(seeds)}, f/'reference'/'summary_v3.json')
-    from mscvit.v16_tables import write_headline_summary  # it imports this module
+    from mscvit.v17_tables import write_headline_summary  # it imports this module
     write_headline_summary(f)  # figures/reference/summary.json: the recipe the headline reports
     from mscvit.comparison_plots import plot_ablations, plot_baselines, plot_acc_vs_macs  # it imports this module
     ex = [f/'experiments', f/'study']  # the cpu_small and GPU recipes, and the study

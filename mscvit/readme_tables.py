@@ -11,12 +11,13 @@ from .v12_tables import v12_md
 from .v13_tables import v13_md
 from .v14_tables import v14_md, predict_model_md
 from .v15_tables import v15_md
-from .v16_tables import v16_md, comparison_md
+from .v16_tables import v16_md
+from .v17_tables import v17_md, comparison_md
 from .tables import bench_table
 
 # README marker name -> the table from the results folder (`mscvit.tables.readme_table` reads it)
 README_TABLES = {**_EARLIER, 'cpu_arm_v9': cpu_arm_v9_md, 'v11': v11_md, 'v12': v12_md, 'v13': v13_md, 'v14': v14_md,
-                 'v15': v15_md, 'v16': v16_md, 'predict_model': predict_model_md,
+                 'v15': v15_md, 'v16': v16_md, 'v17': v17_md, 'predict_model': predict_model_md,
                  'comparison': comparison_md,
                  'glance': glance_md, 'bench_openvino': lambda f: bench_table(f/'bench_openvino.csv'),
                  'bench_amx': lambda f: bench_table(f/'bench_models_amx.csv')}

@@ -141,6 +141,9 @@ RECIPES = [
      _S('reference_v15_s{k}', (30, 31, 32))),
     ('v16', '19', 'pre-registered (new seeds)', "v9 with per-image histogram equalisation (`random` rule, 30 epochs)",
      _S('reference_v16_s{k}', (33, 34, 35))),
+    ('v17', '20', 'pre-registered (new seeds)',
+     "v9 with equalisation and the time-nearest NORMAL weighting (v16 and v12 together)",
+     _S('reference_v17_s{k}', (36, 37, 38))),
 ]
 
 def recipes_md(fig_dir:str|Path|None=None, recipes:list=RECIPES, bar:dict=ACCEPTANCE) -> str:
@@ -345,7 +348,8 @@ LATER_RUNS = {"v9's recipe, seeds 9-11 (3 seeds, part 12)": [f'reference_v10_s{k
               'v13 (3 two-member ensembles, part 16)': [f'reference_v13_e{k}' for k in (18, 20, 22)],
               'v14 (3 two-member ensembles, part 17)': [f'reference_v14_e{k}' for k in (24, 26, 28)],
               'v15 (3 seeds at 160 px, part 18)': [f'reference_v15_s{k}' for k in (30, 31, 32)],
-              'v16 (3 seeds, histogram equalisation, part 19)': [f'reference_v16_s{k}' for k in (33, 34, 35)]}
+              'v16 (3 seeds, histogram equalisation, part 19)': [f'reference_v16_s{k}' for k in (33, 34, 35)],
+              'v17 (3 seeds, v16 and v12 together, part 20)': [f'reference_v17_s{k}' for k in (36, 37, 38)]}
 # other models trained with the v3 recipe (the study, issue 11): do the same images carry their errors?
 OTHER_MODELS = {'ResNet-18 of the study, GPU and CPU arm': ('study/resnet18_s*', 'study_cpu/resnet18_s*'),
                 'MSCViT-T ablations of the study': ('study/mscvit_t_no_*_s*', 'study/mscvit_t_single_scale_s*'),

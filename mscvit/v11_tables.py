@@ -218,4 +218,6 @@ def glance_md(fig_dir:str|Path|None=None) -> str:
         "\n\nThe same 624 test images, per image: the seed ensembles where several seeds are shared, single runs where "
         "one is; DeLong's test for ROC AUC, McNemar's for accuracy at each one's validation threshold; verdicts by "
         "protocol part 2's rules (the section \"The study\"). A negative accuracy difference with **no** means the "
-        "other model was the more accurate.")
+        "other model was the more accurate. Where the other model's run is degenerate, the glance shows \"not "
+        "informative\" in place of the verdict part 2's rules give mechanically (the study's verdict table shows that "
+        "verdict, with the run flagged degenerate).")

@@ -71,13 +71,15 @@ V11 = Prereg('v11', 14, V11_SEEDS, V11_DIR, V11_ENSEMBLE,
              'seeds 12 and 13 side by side, one thread each, seed 14 alone on two')
 
 # %% ../nbs/09k_v11_tables.ipynb #dd6545f3
-def _seed_row(d:Path) -> list:
-    "One run: its validation choices and validation measures, its test measures and its wall time."
+def _seed_row(d:Path, fine:tuple=()) -> list:
+    """One run: its validation choices and validation measures, its test measures (those in `fine` with one more
+    decimal) and its wall time."""
     m = _tested(d)
     flag = ' (**degenerate**)' if degenerate(d) else ''
     return [f"seed {m['seed']}{flag}", f"{m['best_epoch']} of {m['epochs']}", f"{m['threshold']:.2f}",
             _f('roc_auc', m['val']['roc_auc']), _f('specificity', m['val']['specificity']),
-            *(_f(k, m['test'][k]) for k in HEADLINE_KEYS), f"{(m.get('wall_time_s') or math.nan) / 60:.1f}"]
+            *(_f(k, m['test'][k], fine=k in fine) for k in HEADLINE_KEYS),
+            f"{(m.get('wall_time_s') or math.nan) / 60:.1f}"]
 
 def _welch_md(spec:Prereg, runs:list, base:list) -> str:
     "The recipe's means against v9's six runs: the difference and Welch's 95% interval, per test measure."
@@ -97,7 +99,7 @@ def prereg_md(spec:Prereg, # the pre-registered recipe
     f, n, p = Path(_path(fig_dir)), spec.name, spec.part
     runs = spec.runs(f)
     if not runs: return _missing(f'{n} (protocol part {p})', f'no run of {spec.span} has finished yet')
-    rows = [_seed_row(d) for d in runs]
+    rows = [_seed_row(d, spec.fine) for d in runs]
     if len(runs) == len(spec.seeds):
         t = seed_summary(runs)['test']
         rows.append(['3-seed mean ± sd', '-', '-', '-', '-', *(_pm(t[k]['mean'], t[k]['sd'], k) for k in HEADLINE_KEYS),
@@ -111,8 +113,8 @@ def prereg_md(spec:Prereg, # the pre-registered recipe
                    'Wall time (min)'], rows)
     md += ("\n\nEach run's epoch and threshold chosen on its own validation split (the `random` rule); training wall "
            f"time on the 2 CPU cores ({spec.threads}). The seed "
-           "ensemble's test ROC AUC has four decimals, so that a value just under the bar's 0.980 does not read as "
-           "0.980.")
+           "ensemble's test ROC AUC has four decimals" + (", and each seed's" if 'roc_auc' in spec.fine else "") +
+           ", so that a value just under the bar's 0.980 does not read as 0.980.")
     return md + prereg_verdict_md(spec, runs, f, fallback)
 
 def prereg_verdict_md(spec:Prereg, runs:list, f:Path, fallback) -> str:

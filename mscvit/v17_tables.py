@@ -4,7 +4,7 @@
 
 # %% ../nbs/09q_v17_tables.ipynb #b1c17e03
 from __future__ import annotations
-from .tables import _path, md_table, _missing
+from .tables import _path, md_table
 from pathlib import Path
 from .recipe_tables import welch_rows, _tested
 from .v11_tables import Prereg, prereg_comparison
